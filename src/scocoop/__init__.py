@@ -1,0 +1,110 @@
+"""scocoop: a citable record of security cooperation in the SCO, the CIS and Central Asia.
+
+>>> import scocoop
+>>> [m.id for m in scocoop.meetings_by_country("Kazakh", status="member")][:2]
+['cis-cmia-2013-astana', 'sco-prosecutors-general-14']
+"""
+
+from __future__ import annotations
+
+from scocoop._converter import converter, make_converter
+from scocoop._countries import country_name, to_country_code
+from scocoop._dataset import Dataset, Record
+from scocoop._dates import DateLike, PartialDate, Precision, to_partial_date
+from scocoop._errors import (
+    DataError,
+    InvalidDateError,
+    MissingExtraError,
+    Problem,
+    ScocoopError,
+    UnknownCountryError,
+    UnknownIdError,
+    UnknownTopicError,
+)
+from scocoop._io import SCHEMA_VERSION, dump, dumps, load, loads
+from scocoop._model import (
+    Citation,
+    Commitment,
+    CommitmentKind,
+    CommitmentStatus,
+    Meeting,
+    Membership,
+    MembershipStatus,
+    Official,
+    Organization,
+    OrganizationKind,
+    Participant,
+    ParticipantStatus,
+    Place,
+    Position,
+    Source,
+)
+from scocoop._queries import (
+    initiatives_on,
+    meetings_between,
+    meetings_by_country,
+    meetings_of,
+    members_of,
+    officials_of,
+)
+from scocoop._topics import Topic, Vocabulary, topics
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Citation",
+    "Commitment",
+    "CommitmentKind",
+    "CommitmentStatus",
+    "DataError",
+    "Dataset",
+    "DateLike",
+    "InvalidDateError",
+    "Meeting",
+    "Membership",
+    "MembershipStatus",
+    "MissingExtraError",
+    "Official",
+    "Organization",
+    "OrganizationKind",
+    "PartialDate",
+    "Participant",
+    "ParticipantStatus",
+    "Place",
+    "Position",
+    "Precision",
+    "Problem",
+    "Record",
+    "ScocoopError",
+    "Source",
+    "Topic",
+    "UnknownCountryError",
+    "UnknownIdError",
+    "UnknownTopicError",
+    "Vocabulary",
+    "converter",
+    "country_name",
+    "dump",
+    "dumps",
+    "initiatives_on",
+    "load",
+    "loads",
+    "make_converter",
+    "meetings_between",
+    "meetings_by_country",
+    "meetings_of",
+    "members_of",
+    "officials_of",
+    "to_country_code",
+    "to_partial_date",
+    "topics",
+]
+
+
+def __getattr__(name: str) -> str:
+    # The version is read from the installed metadata on first access only,
+    # so that importing scocoop reads no files.
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("scocoop")
+    raise AttributeError(f"module 'scocoop' has no attribute {name!r}")

@@ -1,0 +1,260 @@
+"""The ``scocoop`` command: query the bundled data, or a dataset of your own, from the shell.
+
+Data goes to standard output and messages to standard error.  Exit status:
+0 on success, 1 when nothing matched a name or the data is invalid, 2 for a
+usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from scocoop._converter import converter
+from scocoop._countries import country_name, to_country_code
+from scocoop._dataset import Dataset, commitment_order, meeting_order
+from scocoop._errors import DataError, ScocoopError, UnknownIdError
+from scocoop._io import load
+from scocoop._model import Commitment, Meeting
+from scocoop._topics import topics
+
+__all__ = ["main"]
+
+Row = dict[str, str]
+
+
+def _meeting_row(m: Meeting) -> Row:
+    return {
+        "id": m.id,
+        "date": str(m.date) if m.date else "",
+        "place": f"{m.place.city}, {m.place.country}" if m.place else "",
+        "countries": " ".join(m.countries),
+        "name": m.name,
+    }
+
+
+def _commitment_row(c: Commitment) -> Row:
+    return {
+        "id": c.id,
+        "date": str(c.date) if c.date else "",
+        "kind": c.kind.value,
+        "status": c.status.value,
+        "parties": " ".join(c.parties),
+        "title": c.title,
+    }
+
+
+def _table(rows: Sequence[Row], width: int) -> str:
+    if not rows:
+        return ""
+    columns = list(rows[0])
+    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
+    # The last column takes what is left of the terminal and is cut with an ellipsis.
+    fixed = sum(widths[c] + 2 for c in columns[:-1])
+    last = columns[-1]
+    widths[last] = max(len(last), min(widths[last], width - fixed))
+
+    def cell(column: str, text: str) -> str:
+        limit = widths[column]
+        if len(text) > limit:
+            text = text[: max(limit - 1, 0)] + "…"
+        return text.ljust(limit)
+
+    lines = ["  ".join(cell(c, c.upper()) for c in columns).rstrip()]
+    lines.append("  ".join("-" * widths[c] for c in columns))
+    lines.extend("  ".join(cell(c, r[c]) for c in columns).rstrip() for r in rows)
+    return "\n".join(lines) + "\n"
+
+
+def _emit(rows: Sequence[Row], records: Sequence[Any], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(converter.unstructure(list(records)), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(converter.unstructure(r), ensure_ascii=False) + "\n" for r in records)
+    if fmt == "csv":
+        if not rows:
+            return ""
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    # A terminal gets a table that fits it; a pipe or file gets every character.
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else sys.maxsize
+    return _table(rows, width)
+
+
+def _meetings(ds: Dataset, args: argparse.Namespace) -> str:
+    found: Sequence[Meeting]
+    if args.country:
+        found = ds.meetings_by_country(args.country, status=args.status)
+    elif args.organization:
+        found = ds.meetings_of(args.organization)
+    else:
+        found = sorted(ds.meetings, key=meeting_order)
+    if args.organization and args.country:
+        bodies = set(ds.bodies_of(args.organization))
+        found = [m for m in found if m.organization in bodies]
+    if args.topic:
+        wanted = {topics().resolve(args.topic), *topics().narrower(topics().resolve(args.topic))}
+        found = [m for m in found if wanted.intersection(m.topics)]
+    if args.date_from or args.date_to:
+        window = {m.id for m in ds.meetings_between(args.date_from or "0001", args.date_to or "9999")}
+        found = [m for m in found if m.id in window]
+    return _emit([_meeting_row(m) for m in found], found, args.format)
+
+
+def _initiatives(ds: Dataset, args: argparse.Namespace) -> str:
+    found: Sequence[Commitment]
+    found = ds.initiatives_on(args.topic) if args.topic else sorted(ds.commitments, key=commitment_order)
+    if args.country:
+        code = to_country_code(args.country)
+        found = [c for c in found if code in c.parties]
+    return _emit([_commitment_row(c) for c in found], found, args.format)
+
+
+def _members(ds: Dataset, args: argparse.Namespace) -> str:
+    status = None if args.status == "any" else args.status
+    codes = ds.members_of(args.organization, on=args.on, status=status)
+    rows = [{"country": c, "name": country_name(c)} for c in codes]
+    return _emit(rows, codes, args.format)
+
+
+def _officials(ds: Dataset, args: argparse.Namespace) -> str:
+    found = ds.officials_of(args.country, on=args.on)
+    rows = [
+        {"id": o.id, "name": o.name, "country": o.country, "posts": "; ".join(p.title for p in o.positions)}
+        for o in found
+    ]
+    return _emit(rows, found, args.format)
+
+
+def _show(ds: Dataset, args: argparse.Namespace) -> str:
+    record = ds.get(args.id)
+    if record is None:
+        raise UnknownIdError("record", args.id)
+    if args.format in ("json", "jsonl"):
+        return json.dumps(converter.unstructure(record), ensure_ascii=False, indent=2) + "\n"
+    lines = [f"{type(record).__name__} {record.id}"]
+    for key, value in converter.unstructure(record).items():
+        if key in ("id", "sources"):
+            continue
+        lines.append(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
+    cited = ds.citations(record.id)
+    if cited:
+        lines.append("  evidence:")
+        for citation, source in cited:
+            publisher = source.publisher or "publisher not stated"
+            lines.append(f"    - {source.title} ({publisher}, {source.published or 'undated'})")
+            if citation.quote:
+                lines.append(f"      “{citation.quote}”")
+            if citation.note:
+                lines.append(f"      note: {citation.note}")
+    return "\n".join(lines) + "\n"
+
+
+def _topics(ds: Dataset, args: argparse.Namespace) -> str:
+    vocabulary = topics()
+    if args.format != "table":
+        rows = [
+            {"id": t.id, "label": t.label, "broader": " ".join(t.broader), "synonyms": "; ".join(t.synonyms)}
+            for t in vocabulary
+        ]
+        return _emit(rows, list(vocabulary), args.format)
+    lines: list[str] = []
+
+    def walk(topic_id: str, depth: int) -> None:
+        lines.append(f"{'  ' * depth}{topic_id}  ({vocabulary[topic_id].label})")
+        for child in vocabulary.narrower(topic_id, transitive=False):
+            walk(child, depth + 1)
+
+    for root in vocabulary.roots():
+        walk(root.id, 0)
+    return "\n".join(lines) + "\n"
+
+
+def _validate(ds: Dataset, args: argparse.Namespace) -> str:
+    return f"{args.path}: valid ({len(ds)} records)\n"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scocoop",
+        description="Query the record of security cooperation in the SCO, the CIS and Central Asia.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(
+        name: str, helptext: str, run: Callable[[Dataset, argparse.Namespace], str]
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=helptext, description=helptext)
+        p.set_defaults(run=run)
+        p.add_argument("--data", metavar="PATH", help="query this dataset file instead of the bundled data")
+        p.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table")
+        return p
+
+    p = command("meetings", "List meetings, in date order.", _meetings)
+    p.add_argument("--country", help="a country that took part (code or name)")
+    p.add_argument("--status", help="with --country: its capacity (member, observer, ...)")
+    p.add_argument("--organization", help="the body that met, with its bodies (id, name or abbreviation)")
+    p.add_argument("--topic", help="a topic (id, label or synonym), with narrower topics")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="first date (EDTF, ISO or written)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last date")
+
+    p = command("initiatives", "List commitments (proposals, agreements, protocols, ...).", _initiatives)
+    p.add_argument("--topic", help="a topic, with narrower topics")
+    p.add_argument("--country", help="a party to the commitment")
+
+    p = command("members", "List the countries with a standing in an organization.", _members)
+    p.add_argument("organization", help="id, name or abbreviation")
+    p.add_argument("--on", metavar="DATE", help="as of this date")
+    p.add_argument(
+        "--status", default="member", help="member (default), observer, dialogue_partner, participant or any"
+    )
+
+    p = command("officials", "List a country's officials.", _officials)
+    p.add_argument("--country", required=True)
+    p.add_argument("--on", metavar="DATE", help="only those who may have held a post then")
+
+    p = command("show", "Show one record with its evidence.", _show)
+    p.add_argument("id")
+
+    command("topics", "Show the topic vocabulary as a tree.", _topics)
+
+    p = command("validate", "Check a dataset file; list every problem.", _validate)
+    p.add_argument("path")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        path = getattr(args, "path", None) or args.data
+        dataset = load(path)
+        output = args.run(dataset, args)
+    except DataError as exc:
+        print(f"scocoop: invalid data: {exc}", file=sys.stderr)
+        return 1
+    except (ScocoopError, LookupError, ValueError) as exc:
+        print(f"scocoop: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"scocoop: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 1
+    try:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (`| head`) went away: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    return 0

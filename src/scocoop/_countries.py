@@ -1,0 +1,151 @@
+"""Country names and codes: anything a user types, to an ISO 3166-1 alpha-2 code.
+
+The ISO tables come from pycountry, read on first use; a small curated table
+adds the aliases and demonyms that the standard lacks ("PRC", "Kirghizia",
+"Kazakh").
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+from scocoop._errors import UnknownCountryError
+
+__all__ = ["country_name", "is_country_code", "to_country_code"]
+
+_ALIASES: dict[str, str] = {
+    # Other names and former names.
+    "prc": "CN",
+    "people's republic of china": "CN",
+    "russia": "RU",
+    "kirghizia": "KG",
+    "kirgizia": "KG",
+    "kyrgyz republic": "KG",
+    "kazakstan": "KZ",
+    "tadjikistan": "TJ",
+    "byelorussia": "BY",
+    "belorussia": "BY",
+    "iran": "IR",
+    "moldova": "MD",
+    "turkey": "TR",
+    "burma": "MM",
+    "laos": "LA",
+    "uae": "AE",
+    "usa": "US",
+    "uk": "GB",
+    # Demonyms.
+    "kazakh": "KZ",
+    "kazakhstani": "KZ",
+    "kyrgyz": "KG",
+    "kirghiz": "KG",
+    "tajik": "TJ",
+    "tajikistani": "TJ",
+    "uzbek": "UZ",
+    "uzbekistani": "UZ",
+    "turkmen": "TM",
+    "russian": "RU",
+    "chinese": "CN",
+    "indian": "IN",
+    "pakistani": "PK",
+    "iranian": "IR",
+    "belarusian": "BY",
+    "mongolian": "MN",
+    "afghan": "AF",
+    "azerbaijani": "AZ",
+    "armenian": "AM",
+    "moldovan": "MD",
+    "ukrainian": "UA",
+    "georgian": "GE",
+    "turkish": "TR",
+    "sri lankan": "LK",
+    "nepali": "NP",
+    "nepalese": "NP",
+    "cambodian": "KH",
+    "egyptian": "EG",
+    "qatari": "QA",
+    "saudi": "SA",
+    "emirati": "AE",
+    "kuwaiti": "KW",
+    "bahraini": "BH",
+    "maldivian": "MV",
+    "burmese": "MM",
+}
+
+_SPACES = re.compile(r"\s+")
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", text.strip().casefold())
+
+
+@functools.cache
+def _table() -> tuple[dict[str, str], dict[str, str]]:
+    """Names and codes to alpha-2 codes, and alpha-2 codes to short names."""
+    import pycountry
+
+    lookup: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        alpha2 = country.alpha_2
+        names[alpha2] = getattr(country, "common_name", country.name)
+        for attr in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                lookup.setdefault(_key(value), alpha2)
+    for alias, alpha2 in _ALIASES.items():
+        lookup.setdefault(alias, alpha2)
+    return lookup, names
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(text: str) -> str | None:
+    return _table()[0].get(_key(text))
+
+
+def to_country_code(value: object) -> str:
+    """The ISO 3166-1 alpha-2 code of a country given by code, name or demonym.
+
+    Case is ignored.  Accepts alpha-2 and alpha-3 codes, English short,
+    official and common names, and curated aliases and demonyms.
+
+    >>> to_country_code("Kazakh"), to_country_code("PRC"), to_country_code("kgz")
+    ('KZ', 'CN', 'KG')
+
+    Raises:
+        UnknownCountryError: The value names no country; the message suggests
+            the closest names.
+    """
+    if isinstance(value, str):
+        code = _resolve(value)
+        if code is not None:
+            return code
+        raise UnknownCountryError(value, _suggest(value))
+    raise UnknownCountryError(value)
+
+
+def _suggest(value: str) -> list[str]:
+    lookup, names = _table()
+    close = difflib.get_close_matches(_key(value), list(lookup), n=6, cutoff=0.7)
+    seen: dict[str, None] = {}
+    for candidate in close:
+        seen.setdefault(f"{names[lookup[candidate]]} ({lookup[candidate]})")
+    return list(seen)[:3]
+
+
+def is_country_code(value: str) -> bool:
+    """True when ``value`` is an assigned ISO 3166-1 alpha-2 code (upper case)."""
+    return value in _table()[1]
+
+
+def country_name(code: str) -> str:
+    """The English short name of an alpha-2 code (``"KZ"`` -> ``"Kazakhstan"``).
+
+    Raises:
+        UnknownCountryError: ``code`` is not an assigned alpha-2 code.
+    """
+    try:
+        return _table()[1][code]
+    except (KeyError, TypeError):
+        raise UnknownCountryError(code) from None

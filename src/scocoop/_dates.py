@@ -1,0 +1,223 @@
+"""Dates as precise as their source: :class:`PartialDate` and its EDTF form.
+
+A :class:`PartialDate` is known to the year, the month or the day, and may be
+flagged *uncertain* (``?``: the source does not state it, it was inferred) or
+*approximate* (``~``).  Its text form is the Extended Date/Time Format (EDTF,
+ISO 8601-2) level 1 form: ``2016``, ``2016-11``, ``2016-11-30``,
+``2013-09-10?``, ``2019-08~``, ``2004%`` (uncertain and approximate).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+import re
+
+from attrs import field, frozen
+
+from scocoop._errors import InvalidDateError
+
+__all__ = ["DateLike", "PartialDate", "Precision", "to_partial_date"]
+
+
+class Precision(enum.Enum):
+    """How much of a date is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+_EDTF = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<flag>[?~%])?")
+_QUALIFIER = {(False, False): "", (True, False): "?", (False, True): "~", (True, True): "%"}
+
+
+def _check_month(instance: PartialDate, attribute: object, value: int | None) -> None:
+    if value is not None and not 1 <= value <= 12:
+        raise InvalidDateError(f"month must be between 1 and 12, not {value!r}")
+
+
+def _check_day(instance: PartialDate, attribute: object, value: int | None) -> None:
+    if value is None:
+        return
+    if instance.month is None:
+        raise InvalidDateError(f"a day ({value!r}) needs a month")
+    last = calendar.monthrange(instance.year, instance.month)[1]
+    if not 1 <= value <= last:
+        raise InvalidDateError(
+            f"day must be between 1 and {last} in {instance.year:04d}-{instance.month:02d}, not {value!r}"
+        )
+
+
+def _check_year(instance: PartialDate, attribute: object, value: int) -> None:
+    if not 1 <= value <= 9999:
+        raise InvalidDateError(f"year must be between 1 and 9999, not {value!r}")
+
+
+@frozen(kw_only=True, order=False)
+class PartialDate:
+    """A calendar date known to the year, month or day, honestly flagged.
+
+    Create one from its parts or parse its EDTF form with
+    :meth:`PartialDate.parse`.  ``str()`` gives the EDTF form back exactly.
+
+    Partial dates sort by the earliest day they can mean, then the latest, so
+    ``2016`` sorts before ``2016-11`` and ``2016-11`` before ``2016-11-30``;
+    the flags break remaining ties (certain before uncertain).  Equality is
+    exact: ``2016-11`` and ``2016-11?`` are different statements.
+
+    >>> d = PartialDate.parse("2013-09-10?")
+    >>> d.precision, d.uncertain, d.earliest
+    (<Precision.DAY: 'day'>, True, datetime.date(2013, 9, 10))
+    >>> PartialDate(year=2019, month=8).latest
+    datetime.date(2019, 8, 31)
+    """
+
+    year: int = field(validator=_check_year)
+    month: int | None = field(default=None, validator=_check_month)
+    day: int | None = field(default=None, validator=_check_day)
+    uncertain: bool = False
+    approximate: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read the EDTF level-1 form (``2016``, ``2016-11-30``, ``2013-09-10?``).
+
+        Raises:
+            InvalidDateError: The text is not in that form, or names a day
+                that does not exist.
+        """
+        if not isinstance(text, str):
+            raise InvalidDateError(f"expected an EDTF date string, got {text!r}")
+        match = _EDTF.fullmatch(text)
+        if match is None:
+            raise InvalidDateError(
+                f"expected an EDTF date such as '2016', '2016-11', '2016-11-30'"
+                f" or '2013-09-10?', got {text!r}"
+            )
+        month, day, flag = match["month"], match["day"], match["flag"]
+        return cls(
+            year=int(match["year"]),
+            month=None if month is None else int(month),
+            day=None if day is None else int(day),
+            uncertain=flag in ("?", "%"),
+            approximate=flag in ("~", "%"),
+        )
+
+    @classmethod
+    def from_date(cls, value: datetime.date) -> PartialDate:
+        """The day-precise, certain partial date of a :class:`datetime.date`."""
+        return cls(year=value.year, month=value.month, day=value.day)
+
+    @property
+    def precision(self) -> Precision:
+        """Whether the year, the month or the day is known."""
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first day this date can mean."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last day this date can mean."""
+        if self.day is not None and self.month is not None:
+            return datetime.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @property
+    def is_exact(self) -> bool:
+        """True for a certain, non-approximate date known to the day."""
+        return self.day is not None and not (self.uncertain or self.approximate)
+
+    def _sort_key(self) -> tuple[datetime.date, datetime.date, bool, bool]:
+        return (self.earliest, self.latest, self.uncertain, self.approximate)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() < other._sort_key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() <= other._sort_key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() > other._sort_key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() >= other._sort_key()
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text + _QUALIFIER[(self.uncertain, self.approximate)]
+
+
+DateLike = PartialDate | datetime.date | str
+"""What a query accepts as a date."""
+
+# Two defaults that differ in every field: a field that comes out different in
+# the two parses was not in the text, and is left unknown rather than invented.
+_DEFAULT_A = datetime.datetime(2000, 1, 1)
+_DEFAULT_B = datetime.datetime(2001, 2, 2)
+
+
+def to_partial_date(value: DateLike) -> PartialDate:
+    """Read a date given to a query.
+
+    Accepts a :class:`PartialDate`, a :class:`datetime.date`, an EDTF or ISO
+    string, or a written date such as ``"30 November 2016"`` or
+    ``"Sep. 2013"``.  A written date is read with python-dateutil and keeps
+    only the parts the text states: ``"November 2016"`` is month-precise.
+
+    >>> str(to_partial_date("30 November 2016"))
+    '2016-11-30'
+    >>> str(to_partial_date("Sep 2013"))
+    '2013-09'
+
+    Raises:
+        InvalidDateError: The value cannot be read as a date, or gives no year.
+    """
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, datetime.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, datetime.date):
+        return PartialDate.from_date(value)
+    if not isinstance(value, str):
+        raise InvalidDateError(f"expected a date (PartialDate, datetime.date or string), got {value!r}")
+    text = value.strip()
+    if _EDTF.fullmatch(text):
+        return PartialDate.parse(text)
+    return _parse_written(value)
+
+
+def _parse_written(value: str) -> PartialDate:
+    from dateutil import parser
+
+    try:
+        first = parser.parse(value, default=_DEFAULT_A)
+        second = parser.parse(value, default=_DEFAULT_B)
+    except (ValueError, OverflowError) as exc:
+        raise InvalidDateError(f"cannot read {value!r} as a date") from exc
+    if first.year != second.year:
+        raise InvalidDateError(f"{value!r} gives no year")
+    month = first.month if first.month == second.month else None
+    day = first.day if month is not None and first.day == second.day else None
+    return PartialDate(year=first.year, month=month, day=day)

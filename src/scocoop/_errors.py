@@ -1,0 +1,135 @@
+"""The exceptions scocoop raises.
+
+Every error derives from :class:`ScocoopError`; each concrete error also
+derives from the builtin exception a caller would naturally catch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+__all__ = [
+    "DataError",
+    "InvalidDateError",
+    "MissingExtraError",
+    "Problem",
+    "ScocoopError",
+    "UnknownCountryError",
+    "UnknownIdError",
+    "UnknownTopicError",
+]
+
+
+class ScocoopError(Exception):
+    """Base class of every error raised by scocoop."""
+
+
+@frozen
+class Problem:
+    """One problem found in a dataset.
+
+    Attributes:
+        location: Where the problem is, as a path into the data
+            (``meetings[3].participants[0].country``); empty for the whole
+            document.
+        message: What is wrong, naming what was expected and what was found.
+    """
+
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+class DataError(ScocoopError, ValueError):
+    """A dataset is not valid; :attr:`problems` lists every problem found.
+
+    The message lists the problems too, one per line, so that the error is
+    readable where it is printed and usable by tools through ``problems``.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], *, origin: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.origin = origin
+        where = f" in {origin}" if origin else ""
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} found{where}:"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+class InvalidDateError(ScocoopError, ValueError):
+    """A date could not be read, or does not exist (``2023-02-30``)."""
+
+
+class UnknownCountryError(ScocoopError, LookupError, ValueError):
+    """A country name or code was not recognised."""
+
+    def __init__(self, value: object, suggestions: Iterable[str] = ()) -> None:
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown country {value!r}{hint}")
+
+
+class UnknownTopicError(ScocoopError, LookupError, ValueError):
+    """A topic id, label or synonym was not recognised."""
+
+    def __init__(self, value: object, suggestions: Iterable[str] = ()) -> None:
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown topic {value!r}{hint}")
+
+
+class UnknownIdError(ScocoopError, KeyError):
+    """No record of the requested kind has this id."""
+
+    def __init__(self, kind: str, record_id: object, *, candidates: Iterable[str] = ()) -> None:
+        self.kind = kind
+        self.id = record_id
+        self.candidates = tuple(candidates)
+        if self.candidates:
+            message = f"{record_id!r} names several {kind}s: {', '.join(self.candidates)}; give the id of one"
+        else:
+            message = f"no {kind} {record_id!r}"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # KeyError would print the repr of the message; show it as written.
+        return str(self.args[0])
+
+
+class MissingExtraError(ScocoopError, ImportError):
+    """An optional dependency needed by a feature is not installed."""
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module}, which is not installed; "
+            f"install it with: pip install 'scocoop[{extra}]'",
+            name=module,
+        )
+
+
+def _or_list(items: tuple[str, ...]) -> str:
+    quoted = [repr(i) for i in items]
+    if len(quoted) == 1:
+        return quoted[0]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+class FieldError(ValueError):
+    """A value that breaks an invariant of one record, raised by validators.
+
+    Loading turns it into a :class:`Problem` located at ``field``.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")

@@ -1,0 +1,219 @@
+"""Reading and writing datasets: the canonical JSON file, and the bundled data.
+
+A dataset file is one UTF-8 JSON object::
+
+    {
+      "schema_version": 1,
+      "data_version": "2026.11.0",
+      "sources": [...], "organizations": [...], "officials": [...],
+      "meetings": [...], "commitments": [...]
+    }
+
+Only ``schema_version`` is required.  :func:`dump` writes the canonical form:
+two-space indentation, fields in declaration order, records sorted by id,
+defaults omitted, non-ASCII text as is, and a final newline; so dumping
+what was loaded from a canonical file gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from scocoop._converter import converter, problems_of
+from scocoop._dataset import COLLECTIONS, Dataset
+from scocoop._errors import DataError, Problem
+from scocoop._model import Commitment, Meeting, Official, Organization, Source
+
+__all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads"]
+
+SCHEMA_VERSION = 1
+"""The version of the file format this release reads and writes."""
+
+_TYPES: dict[str, Any] = {
+    "sources": tuple[Source, ...],
+    "organizations": tuple[Organization, ...],
+    "officials": tuple[Official, ...],
+    "meetings": tuple[Meeting, ...],
+    "commitments": tuple[Commitment, ...],
+}
+_TOP_FIELDS = ("schema_version", "data_version", *COLLECTIONS)
+
+
+class _RejectedError(ValueError):
+    pass
+
+
+def _reject_constant(name: str) -> None:
+    raise _RejectedError(f"{name} is not a valid JSON number")
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RejectedError(f"key {key!r} appears twice in one object")
+            seen.add(key)
+    return result
+
+
+def _parse(data: str | bytes) -> Any:
+    if isinstance(data, bytes):
+        if data.startswith(b"\xef\xbb\xbf"):
+            raise DataError(
+                [Problem("", "the file starts with a byte-order mark; save it as UTF-8 without BOM")]
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataError([Problem("", f"not valid UTF-8: byte {exc.start}: {exc.reason}")]) from None
+    else:
+        text = data
+        if text.startswith("\ufeff"):
+            raise DataError([Problem("", "the text starts with a byte-order mark")])
+    try:
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            [Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
+        ) from None
+    except _RejectedError as exc:
+        raise DataError([Problem("", f"not valid JSON: {exc}")]) from None
+    except RecursionError:
+        raise DataError([Problem("", "not valid JSON: nested too deeply")]) from None
+
+
+def _build(document: Any) -> Dataset:
+    if type(document) is not dict:
+        kind = type(document).__name__
+        raise DataError([Problem("", f"expected a JSON object with the dataset's collections, got {kind}")])
+    problems: list[Problem] = []
+    unknown = sorted(set(document) - set(_TOP_FIELDS))
+    if unknown:
+        names = ", ".join(repr(k) for k in unknown)
+        problems.append(Problem("", f"unknown field {names}; the fields are {', '.join(_TOP_FIELDS)}"))
+    version = document.get("schema_version")
+    if "schema_version" not in document:
+        problems.append(Problem("schema_version", "required field is missing"))
+    elif type(version) is not int or version != SCHEMA_VERSION:
+        problems.append(
+            Problem("schema_version", f"this release reads schema version {SCHEMA_VERSION}, got {version!r}")
+        )
+    data_version = document.get("data_version")
+    if data_version is not None and type(data_version) is not str:
+        problems.append(Problem("data_version", f"expected a string, got {data_version!r}"))
+    collections: dict[str, tuple[Any, ...]] = {}
+    for name in COLLECTIONS:
+        if name not in document:
+            collections[name] = ()
+            continue
+        try:
+            collections[name] = converter.structure(document[name], _TYPES[name])
+        except RecursionError:
+            problems.append(Problem(name, "nested too deeply"))
+        except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a located problem
+            problems.extend(problems_of(exc, name))
+    if problems:
+        raise DataError(problems)
+    return Dataset(data_version=data_version, **collections)
+
+
+def loads(data: str | bytes) -> Dataset:
+    """Build a :class:`Dataset` from the text of a dataset file.
+
+    Raises:
+        DataError: The text is not a valid dataset; every problem found is
+            listed with its location.
+    """
+    return _build(_parse(data))
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load a dataset file, or with no argument the bundled dataset.
+
+    The bundled dataset is read on first use, once, and the same object is
+    returned to every caller and thread afterwards.
+
+    Raises:
+        DataError: The file is not a valid dataset; every problem is listed
+            with its location.
+        OSError: The file cannot be read.
+    """
+    if path is None:
+        return _bundled()
+    data = Path(path).read_bytes()
+    try:
+        return loads(data)
+    except DataError as exc:
+        raise DataError(exc.problems, origin=os.fspath(path)) from None
+
+
+def _document(dataset: Dataset) -> dict[str, Any]:
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    if dataset.data_version is not None:
+        document["data_version"] = dataset.data_version
+    for name in COLLECTIONS:
+        document[name] = converter.unstructure(getattr(dataset, name), _TYPES[name])
+    return document
+
+
+def dumps(dataset: Dataset) -> str:
+    """The canonical JSON text of a dataset (see the module documentation)."""
+    return json.dumps(_document(dataset), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write a dataset to ``path`` in the canonical form, atomically.
+
+    The text goes to a temporary file in the same directory, which is
+    flushed to disk and then renamed over ``path``: an interrupted or failed
+    write leaves any previous file intact.
+
+    Raises:
+        TypeError: ``dataset`` is not a :class:`Dataset`.
+        OSError: The file cannot be written.
+    """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"dump() needs a Dataset, got {type(dataset).__name__}")
+    data = dumps(dataset).encode("utf-8")
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        Path(temporary).chmod(mode)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+_lock = threading.Lock()
+_cache: list[Dataset] = []
+
+
+def _bundled() -> Dataset:
+    if _cache:
+        return _cache[0]
+    with _lock:
+        if not _cache:
+            data = (resources.files("scocoop") / "data" / "scocoop.json").read_bytes()
+            try:
+                dataset = loads(data)
+            except DataError as exc:
+                raise DataError(exc.problems, origin="the bundled dataset") from None
+            _cache.append(dataset)
+    return _cache[0]

@@ -1,0 +1,453 @@
+"""The domain model: immutable records that refer to each other by id.
+
+The records hold data and check the invariants of a single record (id
+syntax, a date range in order).  Rules that span records (unique ids,
+references that resolve, known countries and topics) belong to
+:class:`scocoop.Dataset`.  Collections whose order carries no meaning are
+sorted on construction, so that equal data compares equal and serializes to
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import itertools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from attrs import Attribute, field, frozen
+
+from scocoop._dates import PartialDate
+from scocoop._errors import FieldError
+
+__all__ = [
+    "Citation",
+    "Commitment",
+    "CommitmentKind",
+    "CommitmentStatus",
+    "Meeting",
+    "Membership",
+    "MembershipStatus",
+    "Official",
+    "Organization",
+    "OrganizationKind",
+    "Participant",
+    "ParticipantStatus",
+    "Place",
+    "Position",
+    "Source",
+]
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+_COUNTRY_PATTERN = re.compile(r"[A-Z]{2}")
+_LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+MAX_TEXT = 10_000
+
+
+class OrganizationKind(enum.Enum):
+    """What sort of body an organization is."""
+
+    INTERGOVERNMENTAL_ORGANIZATION = "intergovernmental_organization"
+    BODY = "body"
+    REGIONAL_FORMAT = "regional_format"
+    NATIONAL_AGENCY = "national_agency"
+    OTHER = "other"
+
+
+class MembershipStatus(enum.Enum):
+    """A country's standing in an organization."""
+
+    MEMBER = "member"
+    OBSERVER = "observer"
+    DIALOGUE_PARTNER = "dialogue_partner"
+    PARTICIPANT = "participant"
+
+
+class ParticipantStatus(enum.Enum):
+    """The capacity in which a delegation took part in one meeting.
+
+    ``BODY`` is a body of the organization that met (a secretariat, a
+    coordination bureau) attending in its own right.
+    """
+
+    MEMBER = "member"
+    OBSERVER = "observer"
+    DIALOGUE_PARTNER = "dialogue_partner"
+    GUEST = "guest"
+    BODY = "body"
+
+
+class CommitmentKind(enum.Enum):
+    """What sort of undertaking a commitment is."""
+
+    PROPOSAL = "proposal"
+    INITIATIVE = "initiative"
+    AGREEMENT = "agreement"
+    PROTOCOL = "protocol"
+    CONCEPT = "concept"
+    PROGRAMME = "programme"
+    STRATEGY = "strategy"
+    REGULATION = "regulation"
+    DECLARATION = "declaration"
+    CHARTER = "charter"
+    DECISION = "decision"
+
+
+class CommitmentStatus(enum.Enum):
+    """How far a commitment had come, as of the source that reports it."""
+
+    PROPOSED = "proposed"
+    ENDORSED = "endorsed"
+    UNDER_DISCUSSION = "under_discussion"
+    DRAFT = "draft"
+    AGREED = "agreed"
+    ADOPTED = "adopted"
+    SIGNED = "signed"
+    IN_FORCE = "in_force"
+
+
+# Validators: each checks one invariant of one record and names its field.
+
+
+def _check_id(instance: object, attribute: Attribute[Any], value: str) -> None:
+    if not (isinstance(value, str) and ID_PATTERN.fullmatch(value)):
+        raise FieldError(
+            attribute.name,
+            "expected an id of lower-case letters and digits joined by single"
+            f" hyphens or dots, such as 'sco-prosecutors-general-14', got {value!r}",
+        )
+
+
+def _check_optional_id(instance: object, attribute: Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _check_id(instance, attribute, value)
+
+
+def _check_ids(instance: object, attribute: Attribute[Any], value: tuple[str, ...]) -> None:
+    for item in value:
+        _check_id(instance, attribute, item)
+
+
+def _check_text(instance: object, attribute: Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(attribute.name, f"expected non-empty text, got {value!r}")
+    if value != value.strip():
+        raise FieldError(attribute.name, f"expected text without leading or trailing spaces, got {value!r}")
+    if len(value) > MAX_TEXT:
+        raise FieldError(attribute.name, f"text is {len(value)} characters long; limit is {MAX_TEXT}")
+    if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+        raise FieldError(attribute.name, f"text contains control characters: {value[:80]!r}")
+
+
+def _check_optional_text(instance: object, attribute: Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _check_text(instance, attribute, value)
+
+
+def _check_texts(instance: object, attribute: Attribute[Any], value: tuple[str, ...]) -> None:
+    for item in value:
+        _check_text(instance, attribute, item)
+
+
+def _check_country(instance: object, attribute: Attribute[Any], value: str | None) -> None:
+    if value is not None and not (isinstance(value, str) and _COUNTRY_PATTERN.fullmatch(value)):
+        raise FieldError(attribute.name, f"expected an ISO 3166-1 alpha-2 code such as 'KZ', got {value!r}")
+
+
+def _check_countries(instance: object, attribute: Attribute[Any], value: tuple[str, ...]) -> None:
+    for item in value:
+        _check_country(instance, attribute, item)
+
+
+def _check_range(first: str, last: str, start: PartialDate | None, end: PartialDate | None) -> None:
+    if start is not None and end is not None and end.latest < start.earliest:
+        raise FieldError(last, f"{last} {str(end)!r} is before {first} {str(start)!r}")
+
+
+def _check_no_duplicates(instance: object, attribute: Attribute[Any], value: tuple[Any, ...]) -> None:
+    for earlier, later in itertools.pairwise(value):
+        if earlier == later:
+            raise FieldError(attribute.name, f"{later!r} is listed twice")
+
+
+def _sorted_strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(values))
+
+
+# Records.
+
+
+@frozen(kw_only=True)
+class Citation:
+    """The evidence for a record: a source and the words of it that support it.
+
+    Attributes:
+        source: Id of the :class:`Source`.
+        quote: The verbatim words of the source (a sentence or less).  Every
+            citation of a bundled source has one.
+        note: What the citation shows when that needs saying.
+    """
+
+    source: str = field(validator=_check_id)
+    quote: str | None = field(default=None, validator=_check_optional_text)
+    note: str | None = field(default=None, validator=_check_optional_text)
+
+
+@frozen(kw_only=True)
+class Source:
+    """A document that records cite."""
+
+    id: str = field(validator=_check_id)
+    title: str = field(validator=_check_text)
+    publisher: str | None = field(default=None, validator=_check_optional_text)
+    published: PartialDate | None = None
+    url: str | None = field(default=None, validator=_check_optional_text)
+    language: str = field(default="en")
+    note: str | None = field(default=None, validator=_check_optional_text)
+
+    @language.validator
+    def _check_language(self, attribute: Attribute[str], value: str) -> None:
+        if not (isinstance(value, str) and _LANGUAGE_PATTERN.fullmatch(value)):
+            raise FieldError("language", f"expected a BCP 47 tag such as 'en', got {value!r}")
+
+
+@frozen(kw_only=True)
+class Membership:
+    """A country's standing in an organization over a period.
+
+    ``start`` and ``end`` are ``None`` where they are not known; ``end`` is
+    the date the standing ended (a country that moved from observer to
+    member has the observer period end on the day membership starts).
+    """
+
+    country: str = field(validator=_check_country)
+    status: MembershipStatus = MembershipStatus.MEMBER
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    sources: tuple[Citation, ...] = ()
+    note: str | None = field(default=None, validator=_check_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_range("start", "end", self.start, self.end)
+
+    def in_effect(self, earliest: datetime.date, latest: datetime.date) -> bool:
+        """Whether this standing may have held at some day in the range.
+
+        Unknown bounds are open; the end day itself is excluded.
+        """
+        return (self.start is None or self.start.earliest <= latest) and (
+            self.end is None or earliest < self.end.latest
+        )
+
+
+def _membership_key(m: Membership) -> tuple[str, datetime.date, str]:
+    return (m.country, m.start.earliest if m.start else datetime.date.min, m.status.value)
+
+
+def _sorted_memberships(values: Iterable[Membership]) -> tuple[Membership, ...]:
+    return tuple(sorted(values, key=_membership_key))
+
+
+@frozen(kw_only=True)
+class Organization:
+    """An intergovernmental organization, one of its bodies, a regional format, or a national agency.
+
+    Attributes:
+        parent: Id of the organization this one belongs to (the CIS Council
+            of Ministers of Internal Affairs belongs to the CIS).
+        country: For a national agency, its country.
+        memberships: The countries' standing over time.  A body with no
+            memberships of its own has those of its parent.
+    """
+
+    id: str = field(validator=_check_id)
+    name: str = field(validator=_check_text)
+    kind: OrganizationKind
+    abbreviation: str | None = field(default=None, validator=_check_optional_text)
+    parent: str | None = field(default=None, validator=_check_optional_id)
+    country: str | None = field(default=None, validator=_check_country)
+    founded: PartialDate | None = None
+    aliases: tuple[str, ...] = field(
+        default=(), converter=_sorted_strs, validator=(_check_texts, _check_no_duplicates)
+    )
+    memberships: tuple[Membership, ...] = field(default=(), converter=_sorted_memberships)
+    sources: tuple[Citation, ...] = ()
+    note: str | None = field(default=None, validator=_check_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.parent == self.id:
+            raise FieldError("parent", f"an organization cannot be its own parent ({self.id!r})")
+
+
+@frozen(kw_only=True)
+class Position:
+    """A post an official held: a title, usually in an organization."""
+
+    title: str = field(validator=_check_text)
+    organization: str | None = field(default=None, validator=_check_optional_id)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_range("start", "end", self.start, self.end)
+
+    def in_effect(self, earliest: datetime.date, latest: datetime.date) -> bool:
+        """Whether the post may have been held at some day in the range.
+
+        Unknown bounds are open; the end day itself is excluded.
+        """
+        return (self.start is None or self.start.earliest <= latest) and (
+            self.end is None or earliest < self.end.latest
+        )
+
+
+@frozen(kw_only=True)
+class Official:
+    """A person who took part in cooperation, under one canonical name.
+
+    Attributes:
+        name: One canonical romanisation, given name first.
+        aliases: Other spellings, the source's word order, native scripts.
+        positions: Posts held, earliest first.
+    """
+
+    id: str = field(validator=_check_id)
+    name: str = field(validator=_check_text)
+    country: str = field(validator=_check_country)
+    aliases: tuple[str, ...] = field(
+        default=(), converter=_sorted_strs, validator=(_check_texts, _check_no_duplicates)
+    )
+    positions: tuple[Position, ...] = ()
+    sources: tuple[Citation, ...] = ()
+    note: str | None = field(default=None, validator=_check_optional_text)
+
+
+@frozen(kw_only=True)
+class Place:
+    """Where a meeting was held, under the place's current name.
+
+    Attributes:
+        name_at_the_time: The name the city had on the meeting's date, where
+            it differs from ``city``.
+    """
+
+    city: str = field(validator=_check_text)
+    country: str = field(validator=_check_country)
+    name_at_the_time: str | None = field(default=None, validator=_check_optional_text)
+
+
+@frozen(kw_only=True)
+class Participant:
+    """A delegation at a meeting: a country, a body, or both.
+
+    Attributes:
+        country: The delegation's country (``None`` for a body of an
+            international organization).
+        organization: The agency or body the delegation came from.
+        status: The capacity in which it took part.
+        official: Id of the :class:`Official` who led or represented it.
+        role: The official's role at the meeting ("head of delegation").
+        inferred: True when the source does not name this participant and
+            it was inferred (from "all member states attended", say); the
+            ``note`` gives the reasoning.
+    """
+
+    country: str | None = field(default=None, validator=_check_country)
+    organization: str | None = field(default=None, validator=_check_optional_id)
+    status: ParticipantStatus = ParticipantStatus.MEMBER
+    official: str | None = field(default=None, validator=_check_optional_id)
+    role: str | None = field(default=None, validator=_check_optional_text)
+    inferred: bool = False
+    note: str | None = field(default=None, validator=_check_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.country is None and self.organization is None:
+            raise FieldError("country", "a participant needs a country or an organization")
+
+
+def _participant_key(p: Participant) -> tuple[str, str, str, str]:
+    return (p.country or "", p.organization or "", p.official or "", p.status.value)
+
+
+def _sorted_participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
+    return tuple(sorted(values, key=_participant_key))
+
+
+@frozen(kw_only=True)
+class Meeting:
+    """A meeting of a body: when, where, who took part, on what.
+
+    Attributes:
+        organization: Id of the body that met; ``None`` for a meeting held
+            outside any body, such as bilateral talks.
+        held_during: Id of the meeting on whose sidelines this one was held.
+        edition: Its number in the body's series, where the source gives it.
+        date: The (first) day, as precise as the sources allow; ``None``
+            only where no source dates the meeting.
+        end_date: The last day of a meeting of several days.
+        topics: Ids from the topic vocabulary.
+    """
+
+    id: str = field(validator=_check_id)
+    name: str = field(validator=_check_text)
+    organization: str | None = field(default=None, validator=_check_optional_id)
+    held_during: str | None = field(default=None, validator=_check_optional_id)
+    edition: int | None = field(default=None)
+    date: PartialDate | None = None
+    end_date: PartialDate | None = None
+    place: Place | None = None
+    participants: tuple[Participant, ...] = field(default=(), converter=_sorted_participants)
+    topics: tuple[str, ...] = field(
+        default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
+    )
+    sources: tuple[Citation, ...] = ()
+    note: str | None = field(default=None, validator=_check_optional_text)
+
+    @edition.validator
+    def _check_edition(self, attribute: Attribute[int | None], value: int | None) -> None:
+        if value is not None and not (type(value) is int and value >= 1):
+            raise FieldError("edition", f"expected a positive whole number, got {value!r}")
+
+    def __attrs_post_init__(self) -> None:
+        if self.end_date is not None and self.date is None:
+            raise FieldError("end_date", "an end_date needs a date")
+        _check_range("date", "end_date", self.date, self.end_date)
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The codes of the countries that took part, sorted, each once."""
+        return tuple(sorted({p.country for p in self.participants if p.country}))
+
+
+@frozen(kw_only=True)
+class Commitment:
+    """Something proposed, agreed, adopted or signed: the unit of initiatives.
+
+    Attributes:
+        meeting: Id of the meeting at which the source reports it (proposed,
+            discussed, adopted or signed there).
+        proposed_by: Id of the :class:`Official` who proposed it.
+        parties: Countries bound by it or backing it, where the sources
+            name them.
+        date: When it had ``status``: with a ``meeting``, within the
+            meeting's dates.
+    """
+
+    id: str = field(validator=_check_id)
+    kind: CommitmentKind
+    status: CommitmentStatus
+    title: str = field(validator=_check_text)
+    summary: str | None = field(default=None, validator=_check_optional_text)
+    meeting: str | None = field(default=None, validator=_check_optional_id)
+    proposed_by: str | None = field(default=None, validator=_check_optional_id)
+    parties: tuple[str, ...] = field(
+        default=(), converter=_sorted_strs, validator=(_check_countries, _check_no_duplicates)
+    )
+    topics: tuple[str, ...] = field(
+        default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
+    )
+    date: PartialDate | None = None
+    sources: tuple[Citation, ...] = ()
+    note: str | None = field(default=None, validator=_check_optional_text)
