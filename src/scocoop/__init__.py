@@ -1,11 +1,9 @@
 """scocoop: a citable record of security cooperation in the SCO, the CIS and Central Asia.
 
 >>> import scocoop
->>> [m.id for m in scocoop.meetings_by_country("Kazakh", status="member")][:2]
-['cis-cmia-2013-astana', 'sco-prosecutors-general-14']
+>>> [m.id for m in scocoop.meetings_by_country("Kazakh")][-2:]
+['central-asia-interior-ministers-2', 'sco-interior-ministers-4']
 """
-
-from __future__ import annotations
 
 from scocoop._converter import converter, make_converter
 from scocoop._countries import country_name, to_country_code

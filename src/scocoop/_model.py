@@ -195,6 +195,10 @@ class Citation:
     note: str | None = field(default=None, validator=_check_optional_text)
 
 
+def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(values)
+
+
 @frozen(kw_only=True)
 class Source:
     """A document that records cite."""
@@ -226,7 +230,7 @@ class Membership:
     status: MembershipStatus = MembershipStatus.MEMBER
     start: PartialDate | None = None
     end: PartialDate | None = None
-    sources: tuple[Citation, ...] = ()
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -273,7 +277,7 @@ class Organization:
         default=(), converter=_sorted_strs, validator=(_check_texts, _check_no_duplicates)
     )
     memberships: tuple[Membership, ...] = field(default=(), converter=_sorted_memberships)
-    sources: tuple[Citation, ...] = ()
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -303,6 +307,10 @@ class Position:
         )
 
 
+def _positions(values: Iterable[Position]) -> tuple[Position, ...]:
+    return tuple(values)
+
+
 @frozen(kw_only=True)
 class Official:
     """A person who took part in cooperation, under one canonical name.
@@ -319,8 +327,8 @@ class Official:
     aliases: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(_check_texts, _check_no_duplicates)
     )
-    positions: tuple[Position, ...] = ()
-    sources: tuple[Citation, ...] = ()
+    positions: tuple[Position, ...] = field(default=(), converter=_positions)
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
 
@@ -402,7 +410,7 @@ class Meeting:
     topics: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
     )
-    sources: tuple[Citation, ...] = ()
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
     @edition.validator
@@ -449,5 +457,5 @@ class Commitment:
         default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
     )
     date: PartialDate | None = None
-    sources: tuple[Citation, ...] = ()
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations)
     note: str | None = field(default=None, validator=_check_optional_text)

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+
+from scocoop import InvalidDateError, PartialDate, Precision, to_partial_date
+from strategies import partial_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "uncertain", "approximate"),
+    [
+        ("2016", Precision.YEAR, False, False),
+        ("2016-11", Precision.MONTH, False, False),
+        ("2016-11-30", Precision.DAY, False, False),
+        ("2013-09-10?", Precision.DAY, True, False),
+        ("2019-08~", Precision.MONTH, False, True),
+        ("2004%", Precision.YEAR, True, True),
+    ],
+)
+def test_parse_reads_each_edtf_level_1_form(
+    text: str, precision: Precision, uncertain: bool, approximate: bool
+) -> None:
+    date = PartialDate.parse(text)
+    assert (precision, uncertain, approximate) == (date.precision, date.uncertain, date.approximate)
+    assert text == str(date)
+
+
+@given(partial_dates(min_year=1, max_year=9999))
+def test_str_and_parse_round_trip(date: PartialDate) -> None:
+    assert date == PartialDate.parse(str(date))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-02-30",
+        "2016-13",
+        "2016-00",
+        "16",
+        "2016-1-5",
+        "2016-11-30??",
+        "",
+        " 2016",
+        "2016-11-30T10:00",
+        "0000",
+    ],
+)
+def test_parse_rejects_malformed_or_impossible_dates(text: str) -> None:
+    with pytest.raises(InvalidDateError):
+        PartialDate.parse(text)
+
+
+def test_a_day_needs_a_month() -> None:
+    with pytest.raises(InvalidDateError, match="needs a month"):
+        PartialDate(year=2016, day=3)
+
+
+def test_earliest_and_latest_span_what_the_date_can_mean() -> None:
+    assert (datetime.date(2016, 1, 1), datetime.date(2016, 12, 31)) == (
+        PartialDate(year=2016).earliest,
+        PartialDate(year=2016).latest,
+    )
+    feb = PartialDate(year=2016, month=2)
+    assert datetime.date(2016, 2, 29) == feb.latest
+
+
+def test_sorting_puts_coarser_dates_first_and_orders_by_time() -> None:
+    texts = ["2016-11-30", "2016", "2015-12~", "2016-11", "2016-11-30?"]
+    ordered = [str(d) for d in sorted(PartialDate.parse(t) for t in texts)]
+    assert ["2015-12~", "2016", "2016-11", "2016-11-30", "2016-11-30?"] == ordered
+
+
+def test_equality_keeps_uncertainty_distinct() -> None:
+    assert PartialDate.parse("2016-11") != PartialDate.parse("2016-11?")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("30 November 2016", "2016-11-30"),
+        ("November 2016", "2016-11"),
+        ("Sep. 2013", "2013-09"),
+        ("2016", "2016"),
+        ("2013-09-10?", "2013-09-10?"),
+        (datetime.date(2020, 2, 29), "2020-02-29"),
+        (datetime.datetime(2020, 2, 29, 12, 0), "2020-02-29"),
+        (PartialDate(year=1999), "1999"),
+    ],
+)
+def test_to_partial_date_keeps_only_what_the_input_states(value: object, expected: str) -> None:
+    assert expected == str(to_partial_date(value))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", ["30 November", "not a date", "", None, 2016, 3.5])
+def test_to_partial_date_rejects_what_has_no_year_or_is_no_date(value: object) -> None:
+    with pytest.raises(InvalidDateError):
+        to_partial_date(value)  # type: ignore[arg-type]

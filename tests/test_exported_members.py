@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import scocoop
+
+
+def test_all_is_sorted_complete_and_importable() -> None:
+    public = {name for name in dir(scocoop) if not name.startswith("_")}
+
+    # Sorted as isort and ruff sort it: constants, then classes, then functions.
+    def kind(name: str) -> tuple[int, str]:
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert sorted(scocoop.__all__, key=kind) == scocoop.__all__
+    assert public == set(scocoop.__all__)
+    for name in scocoop.__all__:
+        assert getattr(scocoop, name) is not None
+
+
+def test_version_comes_from_the_installed_metadata() -> None:
+    from importlib.metadata import version
+
+    assert scocoop.__version__ == version("scocoop")
+
+
+def test_import_reads_no_data_and_imports_no_optional_library() -> None:
+    code = (
+        "import sys, scocoop, scocoop._io as io, scocoop._topics as t\n"
+        "assert not io._cache, 'dataset loaded at import'\n"
+        "assert t._load.cache_info().currsize == 0, 'topics loaded at import'\n"
+        "heavy = {'pandas', 'networkx', 'matplotlib', 'pyarrow', 'pycountry', 'dateutil'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

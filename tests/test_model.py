@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from scocoop import (
+    Meeting,
+    Membership,
+    MembershipStatus,
+    Official,
+    Organization,
+    OrganizationKind,
+    PartialDate,
+    Participant,
+)
+from scocoop._errors import FieldError
+from scocoop._model import Citation, Commitment, CommitmentKind, CommitmentStatus, Place, Position, Source
+
+ALL_RECORDS = (
+    Citation,
+    Commitment,
+    Meeting,
+    Membership,
+    Official,
+    Organization,
+    Participant,
+    Place,
+    Position,
+    Source,
+)
+
+
+@pytest.mark.parametrize("cls", ALL_RECORDS)
+def test_every_record_is_frozen_slotted_and_keyword_only(cls: type) -> None:
+    assert attrs.has(cls)
+    assert "__slots__" in cls.__dict__
+    assert all(a.kw_only for a in attrs.fields(cls))
+
+
+def test_records_cannot_be_changed() -> None:
+    meeting = Meeting(id="m-1", name="A meeting")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        meeting.name = "Another"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("bad", ["", "Has Space", "UPPER", "trailing-", "a--b", "tab\tid", "ünï", " x"])
+def test_ids_must_be_lower_case_words_joined_by_hyphens(bad: str) -> None:
+    with pytest.raises(FieldError) as info:
+        Meeting(id=bad, name="A meeting")
+    assert "id" == info.value.field
+
+
+@pytest.mark.parametrize("bad", ["kz", "KAZ", "K", "", "k z"])
+def test_countries_must_be_alpha_2_codes(bad: str) -> None:
+    with pytest.raises(FieldError, match="alpha-2"):
+        Participant(country=bad)
+
+
+@pytest.mark.parametrize("bad", ["", "  ", " padded", "x" * 10_001, "bell\x07"])
+def test_text_must_be_non_empty_trimmed_and_printable(bad: str) -> None:
+    with pytest.raises(FieldError):
+        Official(id="o", name=bad, country="KZ")
+
+
+def test_an_end_before_the_start_is_rejected() -> None:
+    with pytest.raises(FieldError, match="before"):
+        Membership(country="KZ", start=PartialDate.parse("2017"), end=PartialDate.parse("2016"))
+    with pytest.raises(FieldError, match="end_date"):
+        Meeting(
+            id="m", name="M", date=PartialDate.parse("2017-05-02"), end_date=PartialDate.parse("2017-05-01")
+        )
+
+
+def test_overlapping_partial_dates_are_not_out_of_order() -> None:
+    meeting = Meeting(
+        id="m", name="M", date=PartialDate.parse("2017-05"), end_date=PartialDate.parse("2017-05-01")
+    )
+    assert meeting.end_date is not None
+
+
+def test_a_participant_needs_a_country_or_an_organization() -> None:
+    with pytest.raises(FieldError):
+        Participant()
+
+
+def test_an_organization_cannot_be_its_own_parent() -> None:
+    with pytest.raises(FieldError, match="own parent"):
+        Organization(id="sco", name="SCO", kind=OrganizationKind.BODY, parent="sco")
+
+
+def test_unordered_collections_are_sorted_so_equal_data_compares_equal() -> None:
+    a = Commitment(
+        id="c",
+        kind=CommitmentKind.PROTOCOL,
+        status=CommitmentStatus.SIGNED,
+        title="T",
+        parties=("KZ", "CN"),
+        topics=("terrorism", "extremism"),
+    )
+    b = Commitment(
+        id="c",
+        kind=CommitmentKind.PROTOCOL,
+        status=CommitmentStatus.SIGNED,
+        title="T",
+        parties=("CN", "KZ"),
+        topics=("extremism", "terrorism"),
+    )
+    assert a == b
+    assert ("CN", "KZ") == a.parties
+
+
+def test_duplicates_in_a_set_like_collection_are_rejected() -> None:
+    with pytest.raises(FieldError, match="twice"):
+        Meeting(id="m", name="M", topics=("terrorism", "terrorism"))
+
+
+def test_membership_in_effect_excludes_the_end_day_and_opens_unknown_bounds() -> None:
+    import datetime
+
+    observer = Membership(
+        country="IN",
+        status=MembershipStatus.OBSERVER,
+        start=PartialDate.parse("2005-07"),
+        end=PartialDate.parse("2017-06-09"),
+    )
+    day = datetime.date(2017, 6, 9)
+    assert not observer.in_effect(day, day)
+    assert observer.in_effect(datetime.date(2017, 6, 8), datetime.date(2017, 6, 8))
+    assert Membership(country="IN").in_effect(datetime.date.min, datetime.date.min)
+
+
+def test_meeting_countries_are_unique_and_sorted() -> None:
+    meeting = Meeting(
+        id="m",
+        name="M",
+        participants=(
+            Participant(country="RU"),
+            Participant(country="KZ", official="a"),
+            Participant(country="KZ"),
+        ),
+    )
+    assert ("KZ", "RU") == meeting.countries
