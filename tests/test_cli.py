@@ -1,0 +1,130 @@
+"""The command line, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scocoop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def test_meetings_of_a_country_as_a_table() -> None:
+    result = run("meetings", "--country", "Kazakh")
+    assert 0 == result.returncode, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "DATE", "PLACE", "COUNTRIES", "NAME"]
+    assert lines[2].startswith("cis-cmia-2013-astana")
+    assert "" == result.stderr
+
+
+def test_json_output_is_the_records() -> None:
+    result = run("meetings", "--country", "PK", "--status", "observer", "--format", "json")
+    assert ["sco-prosecutors-general-14"] == [m["id"] for m in json.loads(result.stdout)]
+
+
+def test_csv_and_jsonl_output() -> None:
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run("initiatives", "--topic", "cyber terrorism", "--format", "csv").stdout)
+        )
+    )
+    assert ["sco-prosecutors-general-16-internet-terrorism-document"] == [r["id"] for r in rows]
+    lines = run("members", "SCO", "--on", "2016-11-30", "--format", "jsonl").stdout.splitlines()
+    assert ['"CN"', '"KG"', '"KZ"', '"RU"', '"TJ"', '"UZ"'] == lines
+
+
+def test_filters_combine() -> None:
+    result = run("meetings", "--organization", "SCO", "--from", "2018", "--to", "2022-07", "--format", "json")
+    assert ["sco-prosecutors-general-16"] == [m["id"] for m in json.loads(result.stdout)]
+
+
+def test_show_prints_the_record_with_its_evidence() -> None:
+    result = run("show", "sco-charter")
+    assert 0 == result.returncode
+    assert "marking 20 years since the signature of the SCO Charter" in result.stdout
+
+
+def test_topics_prints_a_tree() -> None:
+    lines = run("topics").stdout.splitlines()
+    assert "    cyberterrorism  (Cyberterrorism)" in lines  # under terrorism
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("meetings", "--country", "Kazakstn"), "did you mean 'Kazakhstan (KZ)'"),
+        (("show", "no-such-id"), "no record 'no-such-id'"),
+        (("initiatives", "--topic", "knitting"), "unknown topic 'knitting'"),
+        (("meetings", "--from", "someday"), "cannot read 'someday' as a date"),
+    ],
+)
+def test_not_found_and_bad_values_exit_1_with_a_message(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert 1 == result.returncode
+    assert "" == result.stdout
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert 2 == run("meetings", "--format", "xml").returncode
+    assert 2 == run().returncode
+
+
+def test_validate_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text(
+        json.dumps(
+            {"schema_version": 1, "meetings": [{"id": "m", "name": 3}, {"id": "Bad Id", "name": "x"}]}
+        ),
+        encoding="utf-8",
+    )
+    result = run("validate", str(path))
+    assert 1 == result.returncode
+    assert "meetings[0].name: expected a string" in result.stderr
+    assert "meetings[1].id: expected an id" in result.stderr
+
+
+def test_data_option_queries_a_users_dataset(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "meetings": [
+                    {"id": "m", "name": "Mine", "date": "2020", "participants": [{"country": "KZ"}]}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert 0 == run("validate", str(path)).returncode
+    result = run("meetings", "--country", "KZ", "--data", str(path), "--format", "json")
+    assert ["m"] == [m["id"] for m in json.loads(result.stdout)]
+
+
+def test_a_closed_pipe_does_not_print_a_traceback() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "scocoop", "topics"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        process.wait()
+    assert "Traceback" not in stderr
+    assert 0 == process.returncode
