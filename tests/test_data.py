@@ -72,7 +72,8 @@ def test_every_meeting_has_a_place_and_a_date_unless_a_note_says_why() -> None:
     for meeting in DS.meetings:
         assert meeting.place is not None, meeting.id
         if meeting.date is None:
-            assert meeting.note and "Undated" in meeting.note, meeting.id
+            assert meeting.note, meeting.id
+            assert "Undated" in meeting.note, meeting.id
 
 
 def test_every_official_has_a_country_and_a_post() -> None:
