@@ -105,8 +105,11 @@ VALID = json.loads(BUNDLED)
         (b'{"schema_version": 1, "meetings": [', "not valid JSON"),
         (b"\xef\xbb\xbf" + BUNDLED, "byte-order mark"),
         (b'{"schema_version": 1, "sources": [{"id": "a", "title": "\xff"}]}', "not valid UTF-8"),
-        (b'{"schema_version": NaN}', "NaN is not a valid JSON number"),
-        (b'{"schema_version": Infinity}', "Infinity is not a valid JSON number"),
+        (b'{"schema_version": NaN}', "reads schema version 1, got NaN"),
+        (
+            b'{"schema_version": 1, "meetings": [{"id": "m", "name": "M", "edition": -Infinity}]}',
+            "meetings[0].edition: expected a whole number, got a non-finite number",
+        ),
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
         (b"[]", "expected a JSON object"),
         (b'"text"', "expected a JSON object"),

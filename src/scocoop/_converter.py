@@ -26,7 +26,7 @@ from scocoop._dates import PartialDate
 from scocoop._errors import FieldError, Problem, ScocoopError
 from scocoop._model import MAX_TEXT
 
-__all__ = ["converter", "make_converter", "problems_of"]
+__all__ = ["NonFiniteNumber", "converter", "make_converter", "problems_of"]
 
 T = TypeVar("T")
 
@@ -35,7 +35,21 @@ class _TypeMismatchError(ScocoopError, TypeError):
     """A JSON value of the wrong type; loading reports it as a problem."""
 
 
+class NonFiniteNumber:
+    """Stands for ``NaN`` or ``Infinity`` read from JSON, so that loading can
+    report where it is; no field accepts it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 _JSON_TYPE = {
+    NonFiniteNumber: "a non-finite number, which JSON does not allow",
     dict: "an object",
     list: "an array",
     str: "a string",

@@ -44,18 +44,22 @@ _FAR_PAST = datetime.date.min
 _FAR_FUTURE = datetime.date.max
 
 
-def _date_key(date: PartialDate | None, record_id: str) -> tuple[bool, datetime.date, datetime.date, str]:
+DateKey = tuple[bool, datetime.date, datetime.date, bool, bool, str]
+
+
+def _date_key(date: PartialDate | None, record_id: str) -> DateKey:
+    # As PartialDate sorts (earliest, latest, certain before flagged), then by id.
     if date is None:
-        return (True, _FAR_FUTURE, _FAR_FUTURE, record_id)
-    return (False, date.earliest, date.latest, record_id)
+        return (True, _FAR_FUTURE, _FAR_FUTURE, False, False, record_id)
+    return (False, date.earliest, date.latest, date.uncertain, date.approximate, record_id)
 
 
-def meeting_order(m: Meeting) -> tuple[bool, datetime.date, datetime.date, str]:
+def meeting_order(m: Meeting) -> DateKey:
     """Sort key of meetings in date order: earliest day, latest day, id; undated last."""
     return _date_key(m.date, m.id)
 
 
-def commitment_order(c: Commitment) -> tuple[bool, datetime.date, datetime.date, str]:
+def commitment_order(c: Commitment) -> DateKey:
     """Sort key of commitments in date order, as :func:`meeting_order`."""
     return _date_key(c.date, c.id)
 
@@ -509,9 +513,10 @@ def _check(given: dict[str, tuple[Any, ...]]) -> Iterator[Problem]:
             yield Problem(where, f"unknown country code {value!r}")
 
     def topic_refs(where: str, values: tuple[str, ...]) -> Iterator[Problem]:
-        for i, value in enumerate(values):
+        # Topics are sorted on construction: name the value, not a position.
+        for value in values:
             if value not in vocabulary:
-                yield Problem(f"{where}[{i}]", f"unknown topic {value!r}")
+                yield Problem(where, f"unknown topic {value!r}")
 
     def cites(where: str, values: tuple[Citation, ...]) -> Iterator[Problem]:
         for i, citation in enumerate(values):
@@ -556,8 +561,8 @@ def _check(given: dict[str, tuple[Any, ...]]) -> Iterator[Problem]:
     for where, commitment in each("commitments"):
         yield from ref(f"{where}.meeting", commitment.meeting, "meetings")
         yield from ref(f"{where}.proposed_by", commitment.proposed_by, "officials")
-        for i, party in enumerate(commitment.parties):
-            yield from country(f"{where}.parties[{i}]", party)
+        for party in commitment.parties:
+            yield from country(f"{where}.parties", party)
         yield from topic_refs(f"{where}.topics", commitment.topics)
         yield from cites(f"{where}.sources", commitment.sources)
         meeting = meeting_by_id.get(commitment.meeting or "")
@@ -577,6 +582,7 @@ def _overlapping_memberships(where: str, org: Organization) -> Iterator[Problem]
     for i, m in enumerate(org.memberships):
         by_country[m.country].append((i, m))
     for periods in by_country.values():
+        periods.sort(key=lambda item: item[1].start.earliest if item[1].start else datetime.date.min)
         for (i, a), (j, b) in itertools.pairwise(periods):
             a_end = a.end.earliest if a.end is not None else None
             b_start = b.start.latest if b.start is not None else None

@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from scocoop._converter import converter, problems_of
+from scocoop._converter import NonFiniteNumber, converter, problems_of
 from scocoop._dataset import COLLECTIONS, Dataset
 from scocoop._errors import DataError, Problem
 from scocoop._model import Commitment, Meeting, Official, Organization, Source
@@ -47,10 +47,6 @@ _TOP_FIELDS = ("schema_version", "data_version", *COLLECTIONS)
 
 class _RejectedError(ValueError):
     pass
-
-
-def _reject_constant(name: str) -> None:
-    raise _RejectedError(f"{name} is not a valid JSON number")
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -79,7 +75,7 @@ def _parse(data: str | bytes) -> Any:
         if text.startswith("\ufeff"):
             raise DataError([Problem("", "the text starts with a byte-order mark")])
     try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
+        return json.loads(text, parse_constant=NonFiniteNumber, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise DataError(
             [Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]

@@ -4,8 +4,10 @@ The records hold data and check the invariants of a single record (id
 syntax, a date range in order).  Rules that span records (unique ids,
 references that resolve, known countries and topics) belong to
 :class:`scocoop.Dataset`.  Collections whose order carries no meaning are
-sorted on construction, so that equal data compares equal and serializes to
-the same bytes.
+sorted on construction (topics, parties, aliases), so that equal data
+compares equal and serializes to the same bytes; lists whose order a curator
+chooses (participants as the source lists them, memberships, positions,
+citations) keep it.
 """
 
 from __future__ import annotations
@@ -246,12 +248,8 @@ class Membership:
         )
 
 
-def _membership_key(m: Membership) -> tuple[str, datetime.date, str]:
-    return (m.country, m.start.earliest if m.start else datetime.date.min, m.status.value)
-
-
-def _sorted_memberships(values: Iterable[Membership]) -> tuple[Membership, ...]:
-    return tuple(sorted(values, key=_membership_key))
+def _memberships(values: Iterable[Membership]) -> tuple[Membership, ...]:
+    return tuple(values)
 
 
 @frozen(kw_only=True)
@@ -276,7 +274,7 @@ class Organization:
     aliases: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(_check_texts, _check_no_duplicates)
     )
-    memberships: tuple[Membership, ...] = field(default=(), converter=_sorted_memberships)
+    memberships: tuple[Membership, ...] = field(default=(), converter=_memberships)
     sources: tuple[Citation, ...] = field(default=(), converter=_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
@@ -375,12 +373,8 @@ class Participant:
             raise FieldError("country", "a participant needs a country or an organization")
 
 
-def _participant_key(p: Participant) -> tuple[str, str, str, str]:
-    return (p.country or "", p.organization or "", p.official or "", p.status.value)
-
-
-def _sorted_participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
-    return tuple(sorted(values, key=_participant_key))
+def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
+    return tuple(values)
 
 
 @frozen(kw_only=True)
@@ -406,7 +400,7 @@ class Meeting:
     date: PartialDate | None = None
     end_date: PartialDate | None = None
     place: Place | None = None
-    participants: tuple[Participant, ...] = field(default=(), converter=_sorted_participants)
+    participants: tuple[Participant, ...] = field(default=(), converter=_participants)
     topics: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
     )
