@@ -7,21 +7,22 @@ dataset), applies one fault at one place, and checks that loading raises
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import datasets
 
 import scocoop
 from scocoop import DataError, Dataset, PartialDate, dumps, loads
 from scocoop._io import _TYPES
+from strategies import datasets
 
 BUNDLED = json.loads(dumps(scocoop.load()))
 REFERENCES = {"organization", "parent", "official", "meeting", "proposed_by", "source", "held_during"}
@@ -54,15 +55,15 @@ def _walk(value: Any, cls: type, path: str) -> Iterator[tuple[str, Any, type, st
 def _inner_class(hint: Any) -> type | None:
     for arg in (hint, *typing.get_args(hint)):
         if attrs.has(arg) and arg is not PartialDate:
-            return arg  # type: ignore[no-any-return]
+            return arg
         for sub in typing.get_args(arg):
             if attrs.has(sub) and sub is not PartialDate:
-                return sub  # type: ignore[no-any-return]
+                return sub
     return None
 
 
 def _places(document: dict[str, Any]) -> list[tuple[str, Any, type, str]]:
-    found = []
+    found: list[tuple[str, Any, type, str]] = []
     for collection in ("sources", "organizations", "officials", "meetings", "commitments"):
         for i, record in enumerate(document.get(collection, [])):
             found.extend(_walk(record, _record_class(collection), f"{collection}[{i}]"))
@@ -90,7 +91,7 @@ def _faults(field: str, value: Any, cls: type) -> list[tuple[str, Any]]:
         faults.append(("dangling reference", "no-such-record"))
     if field in ("date", "end_date", "start", "end", "published", "founded"):
         faults += [("bad date", v) for v in ("2023-02-30", "2016-13", "soon", "2016-11-30??", "16")]
-    if field == "country" or field == "parties":
+    if field in {"country", "parties"}:
         faults += [("bad country", v) for v in (["XX"] if field == "parties" else ["XX", "kz", "Kazakhstan"])]
     if field == "topics":
         faults.append(("unknown topic", ["knitting"]))
@@ -117,11 +118,7 @@ class Case:
 @st.composite
 def corrupted(draw: st.DrawFn) -> Case:
     """A valid document with one fault put in it."""
-    base: dict[str, Any]
-    if draw(st.booleans()):
-        base = BUNDLED
-    else:
-        base = json.loads(dumps(draw(datasets(max_size=3))))
+    base = BUNDLED if draw(st.booleans()) else json.loads(dumps(draw(datasets(max_size=3))))
     document = copy.deepcopy(base)
     places = _places(document)
     action = draw(st.sampled_from(["field", "drop", "unknown field", "duplicate"])) if places else "top"
@@ -196,10 +193,9 @@ def test_arbitrary_json_gives_only_data_errors(value: Any) -> None:
         {"schema_version": 1, "meetings": value},
         {"schema_version": 1, "organizations": [value]},
     ):
-        try:
+        # Valid or not, nothing but DataError may come out.
+        with contextlib.suppress(DataError):
             loads(json.dumps(document))
-        except DataError as exc:
-            assert exc.problems
 
 
 @settings(max_examples=200)
@@ -225,7 +221,7 @@ DOCUMENTED = (scocoop.ScocoopError, ValueError, LookupError)
 @given(a=QUERY_INPUT, b=QUERY_INPUT, c=QUERY_INPUT)
 def test_queries_raise_only_documented_errors(a: Any, b: Any, c: Any) -> None:
     ds = scocoop.load()
-    calls = [
+    calls: list[Callable[[], object]] = [
         lambda: ds.meetings_by_country(a, status=b),
         lambda: ds.meetings_between(a, b),
         lambda: ds.meetings_of(a),

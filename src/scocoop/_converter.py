@@ -36,8 +36,10 @@ class _TypeMismatchError(ScocoopError, TypeError):
 
 
 class NonFiniteNumber:
-    """Stands for ``NaN`` or ``Infinity`` read from JSON, so that loading can
-    report where it is; no field accepts it."""
+    """``NaN`` or ``Infinity`` read from JSON.
+
+    Kept as a value so that loading can report where it is; no field accepts it.
+    """
 
     __slots__ = ("text",)
 
