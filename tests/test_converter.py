@@ -75,6 +75,11 @@ def test_every_type_problem_of_a_record_is_reported_at_once() -> None:
     assert any("x.participants[0].status: expected one of 'member'" in p for p in found)
 
 
+def test_every_broken_invariant_of_a_record_is_reported_at_once() -> None:
+    found = _problems({"id": "Bad Id", "name": " padded", "country": "kz"}, Official)
+    assert ["x.id", "x.name", "x.country"] == [p.split(":")[0] for p in found]
+
+
 @pytest.mark.parametrize("value", [1.0, float("nan"), True, "3"])
 def test_numbers_are_not_converted_between_types(value: object) -> None:
     found = _problems({"id": "m", "name": "M", "edition": value}, Meeting)

@@ -23,7 +23,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from scocoop._dates import PartialDate
-from scocoop._errors import FieldError, Problem, ScocoopError
+from scocoop._errors import FieldError, InvalidFieldsError, Problem, ScocoopError
 from scocoop._model import MAX_TEXT
 
 __all__ = ["NonFiniteNumber", "converter", "make_converter", "problems_of"]
@@ -220,6 +220,9 @@ def problems_of(exc: BaseException, prefix: str = "") -> Iterator[Problem]:
         fields = ", ".join(repr(f) for f in sorted(exc.extra_fields))
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl))
         yield Problem(prefix, f"unknown field {fields}; the fields of {exc.cl.__name__} are {allowed}")
+    elif isinstance(exc, InvalidFieldsError):
+        for error in exc.errors:
+            yield from problems_of(error, prefix)
     elif isinstance(exc, FieldError):
         yield Problem(f"{prefix}.{exc.field}" if prefix else exc.field, exc.message)
     elif isinstance(exc, KeyError):

@@ -16,13 +16,14 @@ import datetime
 import enum
 import itertools
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeAlias
 
+import attrs
 from attrs import Attribute, field, frozen
 
 from scocoop._dates import PartialDate
-from scocoop._errors import FieldError
+from scocoop._errors import FieldError, InvalidFieldsError
 
 __all__ = [
     "Citation",
@@ -178,10 +179,55 @@ def _sorted_strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(values))
 
 
+# Every record checks all its fields and reports every broken invariant at
+# once: the field validators are moved aside when the class is built and run
+# together after __init__, rather than by attrs one by one up to the first.
+
+_CHECK = "scocoop_check"
+
+
+def _hoist_validators(cls: type, fields: list[Attribute[Any]]) -> list[Attribute[Any]]:
+    return [
+        f.evolve(validator=None, metadata={**f.metadata, _CHECK: f.validator}) if f.validator else f
+        for f in fields
+    ]
+
+
+_Checks: TypeAlias = "tuple[tuple[Attribute[Any], Callable[..., Any]], ...]"
+_CHECKS: dict[type, _Checks] = {}
+
+
+def _checks(cls: type) -> _Checks:
+    found = _CHECKS.get(cls)
+    if found is None:
+        found = tuple((f, f.metadata[_CHECK]) for f in attrs.fields(cls) if _CHECK in f.metadata)
+        _CHECKS[cls] = found
+    return found
+
+
+def _validate(record: object, *record_checks: Callable[[], None]) -> None:
+    errors: list[FieldError] = []
+    for attribute, check in _checks(type(record)):
+        try:
+            check(record, attribute, getattr(record, attribute.name))
+        except FieldError as exc:
+            errors.append(exc)
+    if not errors:
+        for record_check in record_checks:
+            try:
+                record_check()
+            except FieldError as exc:
+                errors.append(exc)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InvalidFieldsError(errors)
+
+
 # Records.
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=_hoist_validators)
 class Citation:
     """The evidence for a record: a source and the words of it that support it.
 
@@ -196,12 +242,15 @@ class Citation:
     quote: str | None = field(default=None, validator=_check_optional_text)
     note: str | None = field(default=None, validator=_check_optional_text)
 
+    def __attrs_post_init__(self) -> None:
+        _validate(self)
+
 
 def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(values)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=_hoist_validators)
 class Source:
     """A document that records cite."""
 
@@ -218,8 +267,11 @@ class Source:
         if not (isinstance(value, str) and _LANGUAGE_PATTERN.fullmatch(value)):
             raise FieldError("language", f"expected a BCP 47 tag such as 'en', got {value!r}")
 
+    def __attrs_post_init__(self) -> None:
+        _validate(self)
 
-@frozen(kw_only=True)
+
+@frozen(kw_only=True, field_transformer=_hoist_validators)
 class Membership:
     """A country's standing in an organization over a period.
 
@@ -236,7 +288,7 @@ class Membership:
     note: str | None = field(default=None, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:
-        _check_range("start", "end", self.start, self.end)
+        _validate(self, lambda: _check_range("start", "end", self.start, self.end))
 
     def in_effect(self, earliest: datetime.date, latest: datetime.date) -> bool:
         """Whether this standing may have held at some day in the range.
@@ -252,7 +304,7 @@ def _memberships(values: Iterable[Membership]) -> tuple[Membership, ...]:
     return tuple(values)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=_hoist_validators)
 class Organization:
     """An intergovernmental organization, one of its bodies, a regional format, or a national agency.
 
@@ -279,11 +331,14 @@ class Organization:
     note: str | None = field(default=None, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:
+        _validate(self, self._check_parent)
+
+    def _check_parent(self) -> None:
         if self.parent == self.id:
             raise FieldError("parent", f"an organization cannot be its own parent ({self.id!r})")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=_hoist_validators)
 class Position:
     """A post an official held: a title, usually in an organization."""
 
@@ -293,7 +348,7 @@ class Position:
     end: PartialDate | None = None
 
     def __attrs_post_init__(self) -> None:
-        _check_range("start", "end", self.start, self.end)
+        _validate(self, lambda: _check_range("start", "end", self.start, self.end))
 
     def in_effect(self, earliest: datetime.date, latest: datetime.date) -> bool:
         """Whether the post may have been held at some day in the range.
@@ -309,7 +364,7 @@ def _positions(values: Iterable[Position]) -> tuple[Position, ...]:
     return tuple(values)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=_hoist_validators)
 class Official:
     """A person who took part in cooperation, under one canonical name.
 
@@ -329,8 +384,11 @@ class Official:
     sources: tuple[Citation, ...] = field(default=(), converter=_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
+    def __attrs_post_init__(self) -> None:
+        _validate(self)
 
-@frozen(kw_only=True)
+
+@frozen(kw_only=True, field_transformer=_hoist_validators)
 class Place:
     """Where a meeting was held, under the place's current name.
 
@@ -343,8 +401,11 @@ class Place:
     country: str = field(validator=_check_country)
     name_at_the_time: str | None = field(default=None, validator=_check_optional_text)
 
+    def __attrs_post_init__(self) -> None:
+        _validate(self)
 
-@frozen(kw_only=True)
+
+@frozen(kw_only=True, field_transformer=_hoist_validators)
 class Participant:
     """A delegation at a meeting: a country, a body, or both.
 
@@ -369,6 +430,9 @@ class Participant:
     note: str | None = field(default=None, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:
+        _validate(self, self._check_delegation)
+
+    def _check_delegation(self) -> None:
         if self.country is None and self.organization is None:
             raise FieldError("country", "a participant needs a country or an organization")
 
@@ -377,7 +441,7 @@ def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
     return tuple(values)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=_hoist_validators)
 class Meeting:
     """A meeting of a body: when, where, who took part, on what.
 
@@ -413,6 +477,9 @@ class Meeting:
             raise FieldError("edition", f"expected a positive whole number, got {value!r}")
 
     def __attrs_post_init__(self) -> None:
+        _validate(self, self._check_dates)
+
+    def _check_dates(self) -> None:
         if self.end_date is not None and self.date is None:
             raise FieldError("end_date", "an end_date needs a date")
         _check_range("date", "end_date", self.date, self.end_date)
@@ -423,7 +490,7 @@ class Meeting:
         return tuple(sorted({p.country for p in self.participants if p.country}))
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=_hoist_validators)
 class Commitment:
     """Something proposed, agreed, adopted or signed: the unit of initiatives.
 
@@ -453,3 +520,6 @@ class Commitment:
     date: PartialDate | None = None
     sources: tuple[Citation, ...] = field(default=(), converter=_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _validate(self)
