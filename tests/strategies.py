@@ -164,7 +164,7 @@ def participants(draw: st.DrawFn, org_ids: tuple[str, ...], official_ids: tuple[
     return Participant(
         country=country,
         organization=organization,
-        status=draw(st.sampled_from(ParticipantStatus)),
+        status=draw(st.none() | st.sampled_from(ParticipantStatus)),
         official=draw(st.none() | st.sampled_from(official_ids)) if official_ids else None,
         role=draw(st.none() | texts),
         inferred=draw(st.booleans()),

@@ -94,6 +94,15 @@ def test_every_inference_is_explained() -> None:
             assert commitment.note, commitment.id
 
 
+def test_a_capacity_is_stated_exactly_where_a_body_met() -> None:
+    for meeting in DS.meetings:
+        for p in meeting.participants:
+            if meeting.organization is None:
+                assert p.status is None, meeting.id
+            elif p.country is not None:
+                assert p.status is not None, (meeting.id, p.country)
+
+
 def test_participant_capacities_agree_with_the_membership_history() -> None:
     capacity = {
         ParticipantStatus.MEMBER: MembershipStatus.MEMBER,

@@ -17,7 +17,7 @@ def participants(meeting_id: str) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for p in DS.meeting(meeting_id).participants:
         if p.country:
-            found.setdefault(p.country, set()).add(p.status.value)
+            found.setdefault(p.country, set()).add(p.status.value if p.status else "")
     return found
 
 

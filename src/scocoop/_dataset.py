@@ -194,14 +194,16 @@ class Dataset:
         for meeting in ordered:
             if meeting.organization is not None:
                 by_org[meeting.organization].append(meeting)
-            statuses: dict[str, set[ParticipantStatus]] = defaultdict(set)
+            # Key (country, None) lists every meeting of the country, whatever
+            # its capacity, stated or not.
+            keys: set[tuple[str, ParticipantStatus | None]] = set()
             for p in meeting.participants:
                 if p.country is not None:
-                    statuses[p.country].add(p.status)
-            for country, found in statuses.items():
-                by_country[(country, None)].append(meeting)
-                for status in found:
-                    by_country[(country, status)].append(meeting)
+                    keys.add((p.country, None))
+                    if p.status is not None:
+                        keys.add((p.country, p.status))
+            for key in keys:
+                by_country[key].append(meeting)
         dated = tuple(m for m in ordered if m.date is not None)
         spans = [_meeting_span(m) for m in dated]
 

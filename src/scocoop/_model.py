@@ -47,6 +47,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _COUNTRY_PATTERN = re.compile(r"[A-Z]{2}")
 _LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 MAX_TEXT = 10_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class OrganizationKind(enum.Enum):
@@ -140,7 +141,7 @@ def _check_text(instance: object, attribute: Attribute[Any], value: str) -> None
         raise FieldError(attribute.name, f"expected text without leading or trailing spaces, got {value!r}")
     if len(value) > MAX_TEXT:
         raise FieldError(attribute.name, f"text is {len(value)} characters long; limit is {MAX_TEXT}")
-    if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+    if _CONTROL.search(value):
         raise FieldError(attribute.name, f"text contains control characters: {value[:80]!r}")
 
 
@@ -413,7 +414,8 @@ class Participant:
         country: The delegation's country (``None`` for a body of an
             international organization).
         organization: The agency or body the delegation came from.
-        status: The capacity in which it took part.
+        status: The capacity in which it took part; ``None`` where the
+            source does not say or none applies (bilateral talks).
         official: Id of the :class:`Official` who led or represented it.
         role: The official's role at the meeting ("head of delegation").
         inferred: True when the source does not name this participant and
@@ -423,7 +425,7 @@ class Participant:
 
     country: str | None = field(default=None, validator=_check_country)
     organization: str | None = field(default=None, validator=_check_optional_id)
-    status: ParticipantStatus = ParticipantStatus.MEMBER
+    status: ParticipantStatus | None = None
     official: str | None = field(default=None, validator=_check_optional_id)
     role: str | None = field(default=None, validator=_check_optional_text)
     inferred: bool = False
