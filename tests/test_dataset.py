@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sample import CITE, P, sample_dataset
 from scocoop import (
@@ -15,11 +17,14 @@ from scocoop import (
     Membership,
     Organization,
     OrganizationKind,
+    PartialDate,
     Participant,
     UnknownCountryError,
     UnknownIdError,
     UnknownTopicError,
 )
+from scocoop._dataset import meeting_order
+from strategies import datasets, partial_dates
 
 DS = sample_dataset()
 
@@ -261,3 +266,20 @@ def test_a_failed_build_leaves_nothing_behind() -> None:
         )
     assert before == DS
     assert isinstance(DS.meeting("pg-14"), Meeting)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(datasets(max_size=6), partial_dates(), partial_dates(), st.booleans())
+def test_meetings_between_agrees_with_a_scan_of_every_meeting(
+    dataset: Dataset, start: PartialDate, end: PartialDate, certain: bool
+) -> None:
+    low, high = start.earliest, end.latest
+    expected = []
+    for m in sorted(dataset.meetings, key=meeting_order):
+        if m.date is None:
+            continue
+        begins, ends = m.date.earliest, (m.end_date or m.date).latest
+        inside = low <= begins and ends <= high if certain else begins <= high and low <= ends
+        if inside and low <= high:
+            expected.append(m.id)
+    assert expected == ids(dataset.meetings_between(start, end, certain=certain))

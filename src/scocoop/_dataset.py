@@ -70,6 +70,30 @@ def _meeting_span(m: Meeting) -> tuple[datetime.date, datetime.date]:
     return m.date.earliest, (m.end_date or m.date).latest
 
 
+class _DateGroup:
+    """Dated meetings sorted by first day, with the longest span among them."""
+
+    __slots__ = ("meetings", "span", "starts")
+
+    def __init__(self, meetings: list[Meeting]) -> None:
+        spans = [_meeting_span(m) for m in meetings]
+        self.meetings = tuple(meetings)
+        self.starts = [begins for begins, _ in spans]
+        self.span = max((ends - begins for begins, ends in spans), default=datetime.timedelta(0))
+
+    def between(self, low: datetime.date, high: datetime.date, *, certain: bool) -> Iterator[Meeting]:
+        try:
+            floor = low - self.span
+        except OverflowError:
+            floor = datetime.date.min
+        first = bisect.bisect_left(self.starts, floor)
+        last = bisect.bisect_right(self.starts, high)
+        for meeting in self.meetings[first:last]:
+            begins, ends = _meeting_span(meeting)
+            if (low <= begins and ends <= high) if certain else (begins <= high and low <= ends):
+                yield meeting
+
+
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -98,8 +122,6 @@ class Dataset:
         "_by_topic",
         "_children",
         "_dated",
-        "_dated_starts",
-        "_max_span",
         "_officials_by_country",
         "_org_keys",
         "commitments",
@@ -121,9 +143,7 @@ class Dataset:
     _org_keys: dict[str, tuple[str, ...]]
     _by_country: dict[tuple[str, ParticipantStatus | None], tuple[Meeting, ...]]
     _by_organization: dict[str, tuple[Meeting, ...]]
-    _dated: tuple[Meeting, ...]
-    _dated_starts: list[datetime.date]
-    _max_span: datetime.timedelta
+    _dated: tuple[_DateGroup, ...]
     _by_topic: dict[str, tuple[Commitment, ...]]
     _officials_by_country: dict[str, tuple[Official, ...]]
 
@@ -204,8 +224,13 @@ class Dataset:
                         keys.add((p.country, p.status))
             for key in keys:
                 by_country[key].append(meeting)
-        dated = tuple(m for m in ordered if m.date is not None)
-        spans = [_meeting_span(m) for m in dated]
+        # Meetings grouped by how long their dates can span (a year, a month,
+        # a day, several days), so that a range query looks only at meetings
+        # that start within one span of the range: logarithmic plus the answer.
+        groups: dict[tuple[object, bool], list[Meeting]] = defaultdict(list)
+        for meeting in ordered:
+            if meeting.date is not None:
+                groups[(meeting.date.precision, meeting.end_date is not None)].append(meeting)
 
         by_topic: dict[str, list[Commitment]] = defaultdict(list)
         for commitment in sorted(self.commitments, key=commitment_order):
@@ -221,9 +246,7 @@ class Dataset:
         set_(self, "_org_keys", {k: tuple(sorted(v)) for k, v in org_keys.items()})
         set_(self, "_by_country", {k: tuple(v) for k, v in by_country.items()})
         set_(self, "_by_organization", {k: tuple(v) for k, v in by_org.items()})
-        set_(self, "_dated", dated)
-        set_(self, "_dated_starts", [start for start, _ in spans])
-        set_(self, "_max_span", max((end - start for start, end in spans), default=datetime.timedelta(0)))
+        set_(self, "_dated", tuple(_DateGroup(group) for group in groups.values()))
         set_(self, "_by_topic", {k: tuple(v) for k, v in by_topic.items()})
         set_(self, "_officials_by_country", {k: tuple(v) for k, v in officials_by_country.items()})
 
@@ -339,17 +362,9 @@ class Dataset:
         high = to_partial_date(end).latest
         if high < low:
             return ()
-        try:
-            floor = low - self._max_span
-        except OverflowError:
-            floor = datetime.date.min
-        first = bisect.bisect_left(self._dated_starts, floor)
-        last = bisect.bisect_right(self._dated_starts, high)
-        found = []
-        for meeting in self._dated[first:last]:
-            begins, ends = _meeting_span(meeting)
-            if (low <= begins and ends <= high) if certain else (begins <= high and low <= ends):
-                found.append(meeting)
+        found = [m for group in self._dated for m in group.between(low, high, certain=certain)]
+        if len(self._dated) > 1:
+            found.sort(key=meeting_order)
         return tuple(found)
 
     def meetings_of(self, organization: str, *, bodies: bool = True) -> tuple[Meeting, ...]:
