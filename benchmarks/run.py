@@ -24,9 +24,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import COUNTRIES, TOPICS, generate  # noqa: E402
+from generate import COUNTRIES, TOPICS, generate
 
-import scocoop  # noqa: E402
+import scocoop
 
 try:
     import orjson
@@ -121,7 +121,12 @@ def bench(n: int) -> None:
     scan_args = 5 if n >= 100_000 else 20
     queries = [
         ("meetings_by_country", ds.meetings_by_country, scan_country, countries),
-        ("initiatives_on (narrower=False)", lambda t: ds.initiatives_on(t, narrower=False), scan_topic, topics),
+        (
+            "initiatives_on (narrower=False)",
+            lambda t: ds.initiatives_on(t, narrower=False),
+            scan_topic,
+            topics,
+        ),
         ("meetings_of (bodies=False)", lambda o: ds.meetings_of(o, bodies=False), scan_org, orgs),
         ("meeting(id)", ds.meeting, scan_id, ids),
     ]
@@ -162,10 +167,10 @@ def startup() -> None:
 
     ours, base = paired(python("import scocoop"), python("import attrs, cattrs"), 15)
     bare = median_time(python("pass"), 15)
-    report("import scocoop / import attrs, cattrs (interpreter start excluded)", (ours - bare) / (base - bare))
-    first, imp = paired(
-        python("import scocoop; scocoop.load()"), python("import scocoop"), 15
+    report(
+        "import scocoop / import attrs, cattrs (interpreter start excluded)", (ours - bare) / (base - bare)
     )
+    first, imp = paired(python("import scocoop; scocoop.load()"), python("import scocoop"), 15)
     report("first scocoop.load() of the bundled data / import scocoop", (first - imp) / (imp - bare))
 
 
