@@ -423,7 +423,9 @@ class Dataset:
     ) -> tuple[str, ...]:
         """Country codes with a standing in an organization, sorted.
 
-        A body with no memberships of its own has those of its parent.
+        A body with no memberships of its own has those of its parent.  An
+        empty result means that no standing is recorded, not that there is
+        none: see the organization's ``note``.
 
         Args:
             organization: Id, name, abbreviation or alias.
