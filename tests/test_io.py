@@ -29,6 +29,14 @@ def test_load_of_dump_is_identity_for_generated_datasets(dataset: Dataset) -> No
     assert text == dumps(again)
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(datasets())
+def test_orjson_and_the_standard_library_write_the_same_bytes(dataset: Dataset) -> None:
+    orjson = pytest.importorskip("orjson")
+    document = io_module._document(dataset)
+    assert io_module._encode_json(document) == io_module._encode_orjson(document, orjson)
+
+
 def test_the_bundled_file_is_in_canonical_form() -> None:
     assert BUNDLED.decode("utf-8") == dumps(loads(BUNDLED))
 

@@ -161,8 +161,26 @@ def _document(dataset: Dataset) -> dict[str, Any]:
 
 
 def dumps(dataset: Dataset) -> str:
-    """The canonical JSON text of a dataset (see the module documentation)."""
-    return json.dumps(_document(dataset), ensure_ascii=False, indent=2) + "\n"
+    """The canonical JSON text of a dataset (see the module documentation).
+
+    With the ``fast`` extra (orjson) installed, the text is encoded by orjson,
+    byte for byte the same and several times faster.
+    """
+    document = _document(dataset)
+    try:
+        import orjson
+    except ImportError:
+        return _encode_json(document)
+    return _encode_orjson(document, orjson)
+
+
+def _encode_json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _encode_orjson(document: dict[str, Any], orjson: Any) -> str:
+    text: str = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    return text
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
