@@ -75,7 +75,7 @@ def memory(fn: Callable[[], object]) -> tuple[int, int]:
 
 
 def report(name: str, value: float, unit: str = "x") -> None:
-    print(f"  {name:<58} {value:10.3f}{unit}")
+    print(f"  {name:<66} {value:10.3g}{unit}")
 
 
 def bench(n: int) -> None:

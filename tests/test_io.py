@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -192,3 +193,17 @@ def test_a_failed_bundled_load_leaves_no_state(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(DataError):
         scocoop.load()
     assert [] == io_module._cache
+
+
+@pytest.mark.parametrize("data", [BUNDLED, b"[]"])
+def test_loading_leaves_the_garbage_collector_as_it_found_it(data: bytes) -> None:
+    import gc
+
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            with contextlib.suppress(DataError):
+                loads(data)
+            assert enabled == gc.isenabled()
+        finally:
+            gc.enable()
