@@ -340,7 +340,7 @@ class Dataset:
             ValueError: ``status`` is not a participant status.
         """
         code = to_country_code(country)
-        capacity = None if status is None else _participant_status(status)
+        capacity = None if status is None else _status(ParticipantStatus, status)
         return self._by_country.get((code, capacity), ())
 
     def meetings_between(
@@ -441,7 +441,7 @@ class Dataset:
         org = self.organization(self.resolve_organization(organization))
         while not org.memberships and org.parent is not None:
             org = self.organization(org.parent)
-        wanted = None if status is None else _membership_status(status)
+        wanted = None if status is None else _status(MembershipStatus, status)
         when = None if on is None else to_partial_date(on)
         return tuple(
             sorted(
@@ -469,23 +469,16 @@ class Dataset:
         return tuple((c, self.source(c.source)) for c in cites)
 
 
-def _participant_status(value: ParticipantStatus | str) -> ParticipantStatus:
-    if isinstance(value, ParticipantStatus):
-        return value
-    try:
-        return ParticipantStatus(value)
-    except ValueError:
-        allowed = ", ".join(repr(s.value) for s in ParticipantStatus)
-        raise ValueError(f"status must be one of {allowed}, not {value!r}") from None
+E = TypeVar("E", ParticipantStatus, MembershipStatus)
 
 
-def _membership_status(value: MembershipStatus | str) -> MembershipStatus:
-    if isinstance(value, MembershipStatus):
+def _status(kind: type[E], value: E | str) -> E:
+    if isinstance(value, kind):
         return value
     try:
-        return MembershipStatus(value)
+        return kind(value)
     except ValueError:
-        allowed = ", ".join(repr(s.value) for s in MembershipStatus)
+        allowed = ", ".join(repr(s.value) for s in kind)
         raise ValueError(f"status must be one of {allowed}, not {value!r}") from None
 
 

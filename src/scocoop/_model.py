@@ -180,6 +180,30 @@ def _sorted_strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(values))
 
 
+# One converter per record type: mypy's attrs plugin needs a concrete type.
+def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(values)
+
+
+def _memberships(values: Iterable[Membership]) -> tuple[Membership, ...]:
+    return tuple(values)
+
+
+def _positions(values: Iterable[Position]) -> tuple[Position, ...]:
+    return tuple(values)
+
+
+def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
+    return tuple(values)
+
+
+def _in_effect(
+    start: PartialDate | None, end: PartialDate | None, earliest: datetime.date, latest: datetime.date
+) -> bool:
+    # Unknown bounds are open; the end day itself is excluded.
+    return (start is None or start.earliest <= latest) and (end is None or earliest < end.latest)
+
+
 # Every record checks all its fields and reports every broken invariant at
 # once: the field validators are moved aside when the class is built and run
 # together after __init__, rather than by attrs one by one up to the first.
@@ -247,10 +271,6 @@ class Citation:
         _validate(self)
 
 
-def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
-    return tuple(values)
-
-
 @frozen(kw_only=True, field_transformer=_hoist_validators)
 class Source:
     """A document that records cite."""
@@ -296,13 +316,7 @@ class Membership:
 
         Unknown bounds are open; the end day itself is excluded.
         """
-        return (self.start is None or self.start.earliest <= latest) and (
-            self.end is None or earliest < self.end.latest
-        )
-
-
-def _memberships(values: Iterable[Membership]) -> tuple[Membership, ...]:
-    return tuple(values)
+        return _in_effect(self.start, self.end, earliest, latest)
 
 
 @frozen(kw_only=True, field_transformer=_hoist_validators)
@@ -356,13 +370,7 @@ class Position:
 
         Unknown bounds are open; the end day itself is excluded.
         """
-        return (self.start is None or self.start.earliest <= latest) and (
-            self.end is None or earliest < self.end.latest
-        )
-
-
-def _positions(values: Iterable[Position]) -> tuple[Position, ...]:
-    return tuple(values)
+        return _in_effect(self.start, self.end, earliest, latest)
 
 
 @frozen(kw_only=True, field_transformer=_hoist_validators)
@@ -437,10 +445,6 @@ class Participant:
     def _check_delegation(self) -> None:
         if self.country is None and self.organization is None:
             raise FieldError("country", "a participant needs a country or an organization")
-
-
-def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
-    return tuple(values)
 
 
 @frozen(kw_only=True, field_transformer=_hoist_validators)
