@@ -35,3 +35,12 @@ def test_import_reads_no_data_and_imports_no_optional_library() -> None:
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_package_ships_its_data_and_type_marker() -> None:
+    from importlib import resources
+
+    root = resources.files("scocoop")
+    data = root / "data"
+    for path in (root / "py.typed", data / "scocoop.json", data / "topics.json"):
+        assert path.is_file(), path
