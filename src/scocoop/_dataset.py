@@ -12,7 +12,7 @@ import bisect
 import datetime
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 from scocoop._countries import is_country_code, to_country_code
@@ -463,10 +463,9 @@ class Dataset:
         record = self.get(record_id)
         if record is None:
             raise UnknownIdError("record", record_id)
-        cites: Sequence[Citation] = getattr(record, "sources", ())
         if isinstance(record, Source):
-            cites = ()
-        return tuple((c, self.source(c.source)) for c in cites)
+            return ()
+        return tuple((c, self.source(c.source)) for c in record.sources)
 
 
 E = TypeVar("E", ParticipantStatus, MembershipStatus)
