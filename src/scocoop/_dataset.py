@@ -40,7 +40,6 @@ COLLECTIONS = ("sources", "organizations", "officials", "meetings", "commitments
 
 R = TypeVar("R", Source, Organization, Official, Meeting, Commitment)
 
-_FAR_PAST = datetime.date.min
 _FAR_FUTURE = datetime.date.max
 
 
