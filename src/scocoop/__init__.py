@@ -5,10 +5,13 @@
 ['central-asia-interior-ministers-2', 'sco-interior-ministers-4']
 """
 
+from types import FunctionType as _FunctionType
+
 from scocoop._converter import converter, make_converter
 from scocoop._countries import country_name, to_country_code
 from scocoop._dataset import Dataset, Record
 from scocoop._dates import DateLike, PartialDate, Precision, to_partial_date
+from scocoop._display import Results
 from scocoop._errors import (
     DataError,
     InvalidDateError,
@@ -72,6 +75,7 @@ __all__ = [
     "Precision",
     "Problem",
     "Record",
+    "Results",
     "ScocoopError",
     "Source",
     "Topic",
@@ -96,6 +100,14 @@ __all__ = [
     "to_partial_date",
     "topics",
 ]
+
+# Public objects say they belong to `scocoop`, where users find them, in
+# tracebacks, reprs and the documentation (as httpx does).
+for _name in __all__:
+    _object = globals()[_name]
+    if isinstance(_object, (type, _FunctionType)):
+        _object.__module__ = "scocoop"
+del _name, _object
 
 
 def __getattr__(name: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 from scocoop._converter import converter
 from scocoop._countries import country_name, to_country_code
 from scocoop._dataset import Dataset, commitment_order, meeting_order
+from scocoop._display import summary, text_table
 from scocoop._errors import DataError, ScocoopError, UnknownIdError
 from scocoop._io import load
 from scocoop._model import Commitment, Meeting
@@ -28,49 +29,6 @@ from scocoop._topics import topics
 __all__ = ["main"]
 
 Row = dict[str, str]
-
-
-def _meeting_row(m: Meeting) -> Row:
-    return {
-        "id": m.id,
-        "date": str(m.date) if m.date else "",
-        "place": f"{m.place.city}, {m.place.country}" if m.place else "",
-        "countries": " ".join(m.countries),
-        "name": m.name,
-    }
-
-
-def _commitment_row(c: Commitment) -> Row:
-    return {
-        "id": c.id,
-        "date": str(c.date) if c.date else "",
-        "kind": c.kind.value,
-        "status": c.status.value,
-        "parties": " ".join(c.parties),
-        "title": c.title,
-    }
-
-
-def _table(rows: Sequence[Row], width: int) -> str:
-    if not rows:
-        return ""
-    columns = list(rows[0])
-    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
-    # The last column takes what is left of the terminal and is cut with an ellipsis.
-    fixed = sum(widths[c] + 2 for c in columns[:-1])
-    last = columns[-1]
-    widths[last] = max(len(last), min(widths[last], width - fixed))
-
-    def cell(column: str, text: str) -> str:
-        limit = widths[column]
-        if len(text) > limit:
-            text = text[: max(limit - 1, 0)] + "…"
-        return text.ljust(limit)
-
-    lines = ["  ".join(cell(c, c.upper()) for c in columns).rstrip()]
-    lines.append("  ".join("-" * widths[c] for c in columns))
-    lines.extend("  ".join(cell(c, r[c]) for c in columns).rstrip() for r in rows)
-    return "\n".join(lines) + "\n"
 
 
 def _emit(rows: Sequence[Row], records: Sequence[Any], fmt: str) -> str:
@@ -88,7 +46,7 @@ def _emit(rows: Sequence[Row], records: Sequence[Any], fmt: str) -> str:
         return buffer.getvalue()
     # A terminal gets a table that fits it; a pipe or file gets every character.
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else sys.maxsize
-    return _table(rows, width)
+    return text_table(rows, width)
 
 
 def _meetings(ds: Dataset, args: argparse.Namespace) -> str:
@@ -108,7 +66,7 @@ def _meetings(ds: Dataset, args: argparse.Namespace) -> str:
     if args.date_from or args.date_to:
         window = {m.id for m in ds.meetings_between(args.date_from or "0001", args.date_to or "9999")}
         found = [m for m in found if m.id in window]
-    return _emit([_meeting_row(m) for m in found], found, args.format)
+    return _emit([summary(m) for m in found], found, args.format)
 
 
 def _initiatives(ds: Dataset, args: argparse.Namespace) -> str:
@@ -117,7 +75,7 @@ def _initiatives(ds: Dataset, args: argparse.Namespace) -> str:
     if args.country:
         code = to_country_code(args.country)
         found = [c for c in found if code in c.parties]
-    return _emit([_commitment_row(c) for c in found], found, args.format)
+    return _emit([summary(c) for c in found], found, args.format)
 
 
 def _members(ds: Dataset, args: argparse.Namespace) -> str:
@@ -129,11 +87,7 @@ def _members(ds: Dataset, args: argparse.Namespace) -> str:
 
 def _officials(ds: Dataset, args: argparse.Namespace) -> str:
     found = ds.officials_of(args.country, on=args.on)
-    rows = [
-        {"id": o.id, "name": o.name, "country": o.country, "posts": "; ".join(p.title for p in o.positions)}
-        for o in found
-    ]
-    return _emit(rows, found, args.format)
+    return _emit([summary(o) for o in found], found, args.format)
 
 
 def _show(ds: Dataset, args: argparse.Namespace) -> str:

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from scocoop._countries import is_country_code, to_country_code
 from scocoop._dates import DateLike, PartialDate, to_partial_date
+from scocoop._display import Results, html_table
 from scocoop._errors import DataError, Problem, UnknownIdError
 from scocoop._model import (
     Citation,
@@ -41,6 +42,8 @@ COLLECTIONS = ("sources", "organizations", "officials", "meetings", "commitments
 R = TypeVar("R", Source, Organization, Official, Meeting, Commitment)
 
 _FAR_FUTURE = datetime.date.max
+
+_NONE: Results[Any] = Results()
 
 
 DateKey = tuple[bool, datetime.date, datetime.date, bool, bool, str]
@@ -140,11 +143,11 @@ class Dataset:
     _by_id: dict[str, Record]
     _children: dict[str, tuple[str, ...]]
     _org_keys: dict[str, tuple[str, ...]]
-    _by_country: dict[tuple[str, ParticipantStatus | None], tuple[Meeting, ...]]
-    _by_organization: dict[str, tuple[Meeting, ...]]
+    _by_country: dict[tuple[str, ParticipantStatus | None], Results[Meeting]]
+    _by_organization: dict[str, Results[Meeting]]
     _dated: tuple[_DateGroup, ...]
-    _by_topic: dict[str, tuple[Commitment, ...]]
-    _officials_by_country: dict[str, tuple[Official, ...]]
+    _by_topic: dict[str, Results[Commitment]]
+    _officials_by_country: dict[str, Results[Official]]
 
     def __init__(
         self,
@@ -190,6 +193,14 @@ class Dataset:
         counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in COLLECTIONS)
         version = f", data_version={self.data_version!r}" if self.data_version else ""
         return f"<Dataset: {counts}{version}>"
+
+    def _repr_html_(self) -> str:
+        rows = [{"collection": name, "records": str(len(getattr(self, name)))} for name in COLLECTIONS]
+        version = self.data_version or "not stated"
+        return html_table(rows, caption=f"scocoop Dataset, data version {version}")
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))
 
     # Indexes.
 
@@ -243,11 +254,11 @@ class Dataset:
         set_(self, "_by_id", by_id)
         set_(self, "_children", {k: tuple(v) for k, v in children.items()})
         set_(self, "_org_keys", {k: tuple(sorted(v)) for k, v in org_keys.items()})
-        set_(self, "_by_country", {k: tuple(v) for k, v in by_country.items()})
-        set_(self, "_by_organization", {k: tuple(v) for k, v in by_org.items()})
+        set_(self, "_by_country", {k: Results(v) for k, v in by_country.items()})
+        set_(self, "_by_organization", {k: Results(v) for k, v in by_org.items()})
         set_(self, "_dated", tuple(_DateGroup(group) for group in groups.values()))
-        set_(self, "_by_topic", {k: tuple(v) for k, v in by_topic.items()})
-        set_(self, "_officials_by_country", {k: tuple(v) for k, v in officials_by_country.items()})
+        set_(self, "_by_topic", {k: Results(v) for k, v in by_topic.items()})
+        set_(self, "_officials_by_country", {k: Results(v) for k, v in officials_by_country.items()})
 
     # Lookup by id.
 
@@ -325,7 +336,7 @@ class Dataset:
 
     def meetings_by_country(
         self, country: str, *, status: ParticipantStatus | str | None = None
-    ) -> tuple[Meeting, ...]:
+    ) -> Results[Meeting]:
         """Meetings in which a country took part, in date order.
 
         Args:
@@ -340,11 +351,9 @@ class Dataset:
         """
         code = to_country_code(country)
         capacity = None if status is None else _status(ParticipantStatus, status)
-        return self._by_country.get((code, capacity), ())
+        return self._by_country.get((code, capacity), _NONE)
 
-    def meetings_between(
-        self, start: DateLike, end: DateLike, *, certain: bool = False
-    ) -> tuple[Meeting, ...]:
+    def meetings_between(self, start: DateLike, end: DateLike, *, certain: bool = False) -> Results[Meeting]:
         """Dated meetings held between ``start`` and ``end``, in date order.
 
         The range runs from the first day ``start`` can mean to the last day
@@ -360,25 +369,25 @@ class Dataset:
         low = to_partial_date(start).earliest
         high = to_partial_date(end).latest
         if high < low:
-            return ()
+            return _NONE
         found = [m for group in self._dated for m in group.between(low, high, certain=certain)]
         if len(self._dated) > 1:
             found.sort(key=meeting_order)
-        return tuple(found)
+        return Results(found)
 
-    def meetings_of(self, organization: str, *, bodies: bool = True) -> tuple[Meeting, ...]:
+    def meetings_of(self, organization: str, *, bodies: bool = True) -> Results[Meeting]:
         """Meetings of an organization and, by default, of its bodies, in date order.
 
         Raises:
             UnknownIdError: No organization has this id, name or abbreviation.
         """
         ids = self.bodies_of(organization) if bodies else (self.resolve_organization(organization),)
-        groups = [self._by_organization.get(i, ()) for i in ids]
+        groups = [self._by_organization.get(i, _NONE) for i in ids]
         if len(ids) == 1:
             return groups[0]
-        return tuple(sorted((m for g in groups for m in g), key=meeting_order))
+        return Results(sorted((m for g in groups for m in g), key=meeting_order))
 
-    def initiatives_on(self, topic: str, *, narrower: bool = True) -> tuple[Commitment, ...]:
+    def initiatives_on(self, topic: str, *, narrower: bool = True) -> Results[Commitment]:
         """Commitments on a topic and, by default, on any narrower topic, in date order.
 
         Args:
@@ -391,14 +400,13 @@ class Dataset:
         vocabulary = topic_vocabulary()
         topic_id = vocabulary.resolve(topic)
         ids = (topic_id, *vocabulary.narrower(topic_id)) if narrower else (topic_id,)
-        groups = [self._by_topic.get(i, ()) for i in ids]
-        groups = [g for g in groups if g]
+        groups = [g for g in (self._by_topic.get(i) for i in ids) if g]
         if len(groups) <= 1:
-            return groups[0] if groups else ()
+            return groups[0] if groups else _NONE
         unique = {c.id: c for g in groups for c in g}
-        return tuple(sorted(unique.values(), key=commitment_order))
+        return Results(sorted(unique.values(), key=commitment_order))
 
-    def officials_of(self, country: str, on: DateLike | None = None) -> tuple[Official, ...]:
+    def officials_of(self, country: str, on: DateLike | None = None) -> Results[Official]:
         """Officials of a country, by id.
 
         With ``on``, only those who may have held a recorded post on that date.
@@ -408,18 +416,18 @@ class Dataset:
             InvalidDateError: ``on`` cannot be read as a date.
         """
         code = to_country_code(country)
-        found = self._officials_by_country.get(code, ())
+        found = self._officials_by_country.get(code, _NONE)
         if on is None:
             return found
         when = to_partial_date(on)
-        return tuple(o for o in found if any(p.in_effect(when.earliest, when.latest) for p in o.positions))
+        return Results(o for o in found if any(p.in_effect(when.earliest, when.latest) for p in o.positions))
 
     def members_of(
         self,
         organization: str,
         on: DateLike | None = None,
         status: MembershipStatus | str | None = MembershipStatus.MEMBER,
-    ) -> tuple[str, ...]:
+    ) -> Results[str]:
         """Country codes with a standing in an organization, sorted.
 
         A body with no memberships of its own has those of its parent.  An
@@ -442,7 +450,7 @@ class Dataset:
             org = self.organization(org.parent)
         wanted = None if status is None else _status(MembershipStatus, status)
         when = None if on is None else to_partial_date(on)
-        return tuple(
+        return Results(
             sorted(
                 {
                     m.country

@@ -55,7 +55,7 @@ def _check_year(instance: PartialDate, attribute: object, value: int) -> None:
         raise InvalidDateError(f"year must be between 1 and 9999, not {value!r}")
 
 
-@frozen(kw_only=True, order=False)
+@frozen(kw_only=True, order=False, repr=False)
 class PartialDate:
     """A calendar date known to the year, month or day, honestly flagged.
 
@@ -79,6 +79,9 @@ class PartialDate:
     day: int | None = field(default=None, validator=_check_day)
     uncertain: bool = False
     approximate: bool = False
+
+    def __repr__(self) -> str:
+        return f"PartialDate.parse({str(self)!r})"
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:

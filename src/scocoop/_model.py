@@ -180,6 +180,11 @@ def _sorted_strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(values))
 
 
+def _count_citations(values: tuple[Citation, ...]) -> str:
+    # Quotes make a record's repr unreadable; the count says whether it is cited.
+    return f"<{len(values)} citation{'' if len(values) == 1 else 's'}>"
+
+
 # One converter per record type: mypy's attrs plugin needs a concrete type.
 def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(values)
@@ -305,7 +310,7 @@ class Membership:
     status: MembershipStatus = MembershipStatus.MEMBER
     start: PartialDate | None = None
     end: PartialDate | None = None
-    sources: tuple[Citation, ...] = field(default=(), converter=_citations)
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -342,7 +347,7 @@ class Organization:
         default=(), converter=_sorted_strs, validator=(_check_texts, _check_no_duplicates)
     )
     memberships: tuple[Membership, ...] = field(default=(), converter=_memberships)
-    sources: tuple[Citation, ...] = field(default=(), converter=_citations)
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -390,7 +395,7 @@ class Official:
         default=(), converter=_sorted_strs, validator=(_check_texts, _check_no_duplicates)
     )
     positions: tuple[Position, ...] = field(default=(), converter=_positions)
-    sources: tuple[Citation, ...] = field(default=(), converter=_citations)
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -474,7 +479,7 @@ class Meeting:
     topics: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
     )
-    sources: tuple[Citation, ...] = field(default=(), converter=_citations)
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
     @edition.validator
@@ -524,7 +529,7 @@ class Commitment:
         default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
     )
     date: PartialDate | None = None
-    sources: tuple[Citation, ...] = field(default=(), converter=_citations)
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
     note: str | None = field(default=None, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:

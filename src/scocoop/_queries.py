@@ -7,6 +7,7 @@ Each function loads the bundled dataset on first use and calls the
 from __future__ import annotations
 
 from scocoop._dates import DateLike
+from scocoop._display import Results
 from scocoop._io import load
 from scocoop._model import Commitment, Meeting, MembershipStatus, Official, ParticipantStatus
 
@@ -20,29 +21,27 @@ __all__ = [
 ]
 
 
-def meetings_by_country(
-    country: str, *, status: ParticipantStatus | str | None = None
-) -> tuple[Meeting, ...]:
+def meetings_by_country(country: str, *, status: ParticipantStatus | str | None = None) -> Results[Meeting]:
     """Bundled meetings in which a country took part; see :meth:`Dataset.meetings_by_country`."""
     return load().meetings_by_country(country, status=status)
 
 
-def initiatives_on(topic: str, *, narrower: bool = True) -> tuple[Commitment, ...]:
+def initiatives_on(topic: str, *, narrower: bool = True) -> Results[Commitment]:
     """Bundled commitments on a topic; see :meth:`Dataset.initiatives_on`."""
     return load().initiatives_on(topic, narrower=narrower)
 
 
-def meetings_between(start: DateLike, end: DateLike, *, certain: bool = False) -> tuple[Meeting, ...]:
+def meetings_between(start: DateLike, end: DateLike, *, certain: bool = False) -> Results[Meeting]:
     """Bundled meetings in a date range; see :meth:`Dataset.meetings_between`."""
     return load().meetings_between(start, end, certain=certain)
 
 
-def meetings_of(organization: str, *, bodies: bool = True) -> tuple[Meeting, ...]:
+def meetings_of(organization: str, *, bodies: bool = True) -> Results[Meeting]:
     """Bundled meetings of an organization; see :meth:`Dataset.meetings_of`."""
     return load().meetings_of(organization, bodies=bodies)
 
 
-def officials_of(country: str, on: DateLike | None = None) -> tuple[Official, ...]:
+def officials_of(country: str, on: DateLike | None = None) -> Results[Official]:
     """Bundled officials of a country; see :meth:`Dataset.officials_of`."""
     return load().officials_of(country, on)
 
@@ -51,6 +50,6 @@ def members_of(
     organization: str,
     on: DateLike | None = None,
     status: MembershipStatus | str | None = MembershipStatus.MEMBER,
-) -> tuple[str, ...]:
+) -> Results[str]:
     """Countries with a standing in a bundled organization; see :meth:`Dataset.members_of`."""
     return load().members_of(organization, on, status)

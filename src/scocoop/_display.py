@@ -1,0 +1,152 @@
+"""How records and query results look: one-line summaries, text tables and HTML tables.
+
+The same summary of a record serves the command line's tables, the notebook
+display of query results (``_repr_html_`` for Jupyter, ``_repr_pretty_`` for
+IPython) and the display of a :class:`~scocoop.Dataset`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from scocoop._countries import country_name, is_country_code
+from scocoop._model import Commitment, Meeting, Official, Organization, Source
+
+if TYPE_CHECKING:
+    from scocoop._dataset import Record
+
+__all__ = ["MAX_ROWS", "Results", "html_table", "summary", "text_table"]
+
+MAX_ROWS = 20
+"""Rows shown in a notebook before a long result is cut."""
+
+Row = dict[str, str]
+
+T = TypeVar("T")
+
+
+def summary(record: Record) -> Row:
+    """The columns that identify a record at a glance, as text."""
+    if isinstance(record, Meeting):
+        return {
+            "id": record.id,
+            "date": str(record.date) if record.date else "",
+            "place": f"{record.place.city}, {record.place.country}" if record.place else "",
+            "countries": " ".join(record.countries),
+            "name": record.name,
+        }
+    if isinstance(record, Commitment):
+        return {
+            "id": record.id,
+            "date": str(record.date) if record.date else "",
+            "kind": record.kind.value,
+            "status": record.status.value,
+            "parties": " ".join(record.parties),
+            "title": record.title,
+        }
+    if isinstance(record, Official):
+        return {
+            "id": record.id,
+            "name": record.name,
+            "country": record.country,
+            "posts": "; ".join(p.title for p in record.positions),
+        }
+    if isinstance(record, Organization):
+        return {
+            "id": record.id,
+            "kind": record.kind.value,
+            "parent": record.parent or "",
+            "name": record.name,
+        }
+    if isinstance(record, Source):
+        return {
+            "id": record.id,
+            "published": str(record.published) if record.published else "",
+            "publisher": record.publisher or "",
+            "title": record.title,
+        }
+    raise TypeError(f"not a record: {record!r}")
+
+
+def _row(item: Any) -> Row:
+    if isinstance(item, str) and is_country_code(item):
+        return {"country": item, "name": country_name(item)}
+    if isinstance(item, (Meeting, Commitment, Official, Organization, Source)):
+        return summary(item)
+    return {"value": str(item)}
+
+
+def _rows(items: Iterable[Any]) -> list[Row]:
+    return [_row(item) for item in items]
+
+
+def text_table(rows: Sequence[Row], width: int) -> str:
+    """Rows as aligned columns; the last column is cut with an ellipsis to fit ``width``."""
+    if not rows:
+        return ""
+    columns = list(rows[0])
+    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
+    fixed = sum(widths[c] + 2 for c in columns[:-1])
+    last = columns[-1]
+    widths[last] = max(len(last), min(widths[last], width - fixed))
+
+    def cell(column: str, text: str) -> str:
+        limit = widths[column]
+        if len(text) > limit:
+            text = text[: max(limit - 1, 0)] + "…"
+        return text.ljust(limit)
+
+    lines = ["  ".join(cell(c, c.upper()) for c in columns).rstrip()]
+    lines.append("  ".join("-" * widths[c] for c in columns))
+    lines.extend("  ".join(cell(c, r[c]) for c in columns).rstrip() for r in rows)
+    return "\n".join(lines) + "\n"
+
+
+def html_table(rows: Sequence[Row], *, caption: str, hidden: int = 0) -> str:
+    """Rows as an HTML table, every value escaped; ``hidden`` rows are counted in a last line."""
+    parts = [f"<table><caption>{html.escape(caption)}</caption>"]
+    if rows:
+        parts.append("<thead><tr>")
+        parts.extend(f"<th>{html.escape(column)}</th>" for column in rows[0])
+        parts.append("</tr></thead>")
+    parts.append("<tbody>")
+    for row in rows:
+        parts.append("<tr>")
+        parts.extend(f"<td>{html.escape(value)}</td>" for value in row.values())
+        parts.append("</tr>")
+    if hidden:
+        span = len(rows[0]) if rows else 1
+        parts.append(f'<tr><td colspan="{span}">… {hidden} more</td></tr>')
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def _caption(count: int) -> str:
+    return f"{count} result" if count == 1 else f"{count} results"
+
+
+class Results(tuple[T, ...]):
+    """The answer to a query: a tuple, shown as a table in notebooks.
+
+    It compares, indexes and iterates as the plain tuple it is; only its
+    display differs (a table of the first :data:`MAX_ROWS` rows in Jupyter
+    and IPython).
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        shown = _rows(self[:MAX_ROWS])
+        return html_table(shown, caption=_caption(len(self)), hidden=len(self) - len(shown))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        if cycle:
+            printer.text("Results(...)")
+            return
+        shown = _rows(self[:MAX_ROWS])
+        text = _caption(len(self)) + "\n" + text_table(shown, width=120)
+        if len(self) > len(shown):
+            text += f"… {len(self) - len(shown)} more\n"
+        printer.text(text.rstrip("\n"))

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import scocoop
+from sample import CITE, P, sample_dataset
+from scocoop import Meeting, PartialDate, Place, Results
+from scocoop._display import MAX_ROWS
+
+
+class Printer:
+    """The part of IPython's pretty printer that ``_repr_pretty_`` uses."""
+
+    def __init__(self) -> None:
+        self.output = ""
+
+    def text(self, text: str) -> None:
+        self.output += text
+
+
+def meeting(number: int, name: str = "A meeting") -> Meeting:
+    return Meeting(
+        id=f"m-{number}",
+        name=name,
+        date=PartialDate.from_date(datetime.date(2020, 1, 1) + datetime.timedelta(days=number)),
+        place=Place(city="Astana", country="KZ"),
+        sources=CITE,
+    )
+
+
+def test_query_results_are_the_tuples_they_were() -> None:
+    found = sample_dataset().meetings_by_country("KZ")
+    assert isinstance(found, Results)
+    assert tuple(found) == found
+    assert found[1:] == tuple(found)[1:]
+
+
+def test_html_escapes_every_value() -> None:
+    found = Results([meeting(1, name="<script>alert('x')</script> & co")])
+    shown = found._repr_html_()
+    assert "<script>" not in shown
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co" in shown
+    assert "<caption>1 result</caption>" in shown
+
+
+def test_long_results_are_cut_and_counted() -> None:
+    found = Results([meeting(n) for n in range(MAX_ROWS + 7)])
+    shown = found._repr_html_()
+    assert shown.count("<tr><td>m-") == MAX_ROWS
+    assert "… 7 more" in shown
+    printer = Printer()
+    found._repr_pretty_(printer, cycle=False)
+    lines = printer.output.splitlines()
+    assert f"{MAX_ROWS + 7} results" == lines[0]
+    assert "… 7 more" == lines[-1]
+    assert len(lines) == MAX_ROWS + 4  # caption, header, rule, rows, count of the rest
+
+
+def test_country_codes_are_shown_with_their_names() -> None:
+    printer = Printer()
+    scocoop.members_of("SCO", on="2001-06-15")._repr_pretty_(printer, cycle=False)
+    assert "KZ       Kazakhstan" in printer.output
+
+
+def test_empty_results_show_a_count_only() -> None:
+    assert "<caption>0 results</caption>" in Results()._repr_html_()
+
+
+def test_dataset_shows_its_collections() -> None:
+    ds = sample_dataset()
+    shown = ds._repr_html_()
+    assert "data version test" in shown
+    assert f"<td>meetings</td><td>{len(ds.meetings)}</td>" in shown
+    printer = Printer()
+    ds._repr_pretty_(printer, cycle=False)
+    assert repr(ds) == printer.output
+
+
+def test_record_repr_counts_citations_instead_of_quoting_them() -> None:
+    text = repr(meeting(1))
+    assert "sources=<1 citation>" in text
+    assert "They met." not in text
+    assert "date=PartialDate.parse('2020-01-02')" in text
+
+
+@pytest.mark.parametrize("text", ["2016", "2016-11", "2013-09-10?", "2019-08~", "2004%"])
+def test_partial_date_repr_evaluates_to_an_equal_date(text: str) -> None:
+    date = P(text)
+    assert date == eval(repr(date), {"PartialDate": PartialDate})  # noqa: S307
+
+
+def test_public_objects_name_the_public_module() -> None:
+    assert "scocoop" == scocoop.DataError.__module__
+    assert "scocoop" == scocoop.load.__module__
+    assert "scocoop.Meeting" in repr(scocoop.Meeting)
