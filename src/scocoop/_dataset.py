@@ -11,9 +11,11 @@ from __future__ import annotations
 import bisect
 import datetime
 import itertools
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, Literal, TypeVar
 
 from scocoop._countries import is_country_code, to_country_code
 from scocoop._dates import DateLike, PartialDate, to_partial_date
@@ -473,6 +475,75 @@ class Dataset:
         if isinstance(record, Source):
             return ()
         return tuple((c, self.source(c.source)) for c in record.sources)
+
+    # Other forms.
+
+    def to_pandas(self) -> dict[str, Any]:
+        """The dataset as tidy pandas DataFrames, by table name (extra ``pandas``).
+
+        One table per collection (``sources``, ``organizations``,
+        ``officials``, ``meetings``, ``commitments``) and one per list inside
+        records (``memberships``, ``positions``, ``participants``,
+        ``parties``, ``topics``, ``aliases``, ``citations``), keyed by the
+        record they belong to.  Each date becomes three columns: ``date``
+        (the earliest day it can mean, a datetime), ``date_precision``
+        (``year``, ``month`` or ``day``) and ``date_edtf`` (the exact
+        statement, with its ``?`` or ``~``).
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        from scocoop._pandas import to_pandas
+
+        return to_pandas(self)
+
+    def to_networkx(self, of: Literal["countries", "officials"] = "countries") -> Any:
+        """The co-participation network as a :class:`networkx.Graph` (extra ``graph``).
+
+        Nodes are the countries (or officials) that took part in a meeting;
+        an edge joins two that took part in the same meeting, with
+        ``weight`` the number of meetings they shared and ``meetings`` their
+        ids in date order.
+
+        Raises:
+            MissingExtraError: networkx is not installed.
+        """
+        from scocoop._graph import to_networkx
+
+        return to_networkx(self, of)
+
+    def plot_timeline(self, ax: Any = None) -> Any:
+        """Draw the meetings over time by organization; return the matplotlib Axes (extra ``plot``).
+
+        Args:
+            ax: The Axes to draw on; a new figure's by default.
+
+        Raises:
+            MissingExtraError: matplotlib is not installed.
+        """
+        from scocoop._graph import plot_timeline
+
+        return plot_timeline(self, ax)
+
+    def export(self, directory: str | os.PathLike[str], format: str = "csv") -> list[Path]:
+        """Write the dataset into ``directory`` in one of the export formats.
+
+        Formats: ``csv`` (one file per table, with a Frictionless
+        ``datapackage.json``), ``json`` (the canonical file and its JSON
+        Schema), ``popolo`` (Popolo JSON) and ``parquet`` (one file per
+        table; extra ``parquet``).  Each file is written atomically.
+
+        Returns:
+            The paths written.
+
+        Raises:
+            ValueError: Unknown format.
+            MissingExtraError: The format needs an extra that is not installed.
+            OSError: A file cannot be written.
+        """
+        from scocoop._export import export
+
+        return export(self, directory, format)
 
 
 E = TypeVar("E", ParticipantStatus, MembershipStatus)

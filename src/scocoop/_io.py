@@ -31,7 +31,7 @@ from scocoop._dataset import COLLECTIONS, Dataset
 from scocoop._errors import DataError, Problem
 from scocoop._model import Commitment, Meeting, Official, Organization, Source
 
-__all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads"]
+__all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads", "write_atomically"]
 
 SCHEMA_VERSION = 1
 """The version of the file format this release reads and writes."""
@@ -205,8 +205,15 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """
     if not isinstance(dataset, Dataset):
         raise TypeError(f"dump() needs a Dataset, got {type(dataset).__name__}")
-    data = dumps(dataset).encode("utf-8")
-    target = Path(path)
+    write_atomically(Path(path), dumps(dataset).encode("utf-8"))
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file renamed over it.
+
+    The temporary file is in the same directory, flushed to disk before the
+    rename, and removed if anything fails; an existing file keeps its mode.
+    """
     try:
         mode = target.stat().st_mode & 0o777
     except FileNotFoundError:

@@ -1,0 +1,42 @@
+"""The dataset as pandas DataFrames (extra ``pandas``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from scocoop._dates import PartialDate
+from scocoop._extras import require
+from scocoop._tables import TABLES, Table, Value, rows
+
+if TYPE_CHECKING:
+    from scocoop._dataset import Dataset
+
+__all__ = ["to_pandas"]
+
+_DTYPES = {"string": "string", "integer": "Int64", "boolean": "boolean"}
+
+
+def _frame(pd: Any, np: Any, table: Table, records: list[dict[str, Value]]) -> Any:
+    columns: dict[str, Any] = {}
+    for column in table.columns:
+        values = [record[column.name] for record in records]
+        if column.kind != "date":
+            columns[column.name] = pd.array(values, dtype=_DTYPES[column.kind])
+            continue
+        dates: list[PartialDate | None] = [v if isinstance(v, PartialDate) else None for v in values]
+        days = np.array([d.earliest.isoformat() if d else "NaT" for d in dates], dtype="datetime64[D]")
+        # Seconds, not nanoseconds: pandas' default unit cannot hold years before 1677.
+        columns[column.name] = pd.Series(days.astype("datetime64[s]"))
+        columns[f"{column.name}_precision"] = pd.Categorical(
+            [d.precision.value if d else None for d in dates], categories=["year", "month", "day"]
+        )
+        columns[f"{column.name}_edtf"] = pd.array([str(d) if d else None for d in dates], dtype="string")
+    return pd.DataFrame(columns)
+
+
+def to_pandas(dataset: Dataset) -> dict[str, Any]:
+    """One DataFrame per table of :mod:`scocoop._tables`, by table name."""
+    pd = require("pandas", extra="pandas", feature="to_pandas()")
+    import numpy as np  # pandas depends on numpy
+
+    return {table.name: _frame(pd, np, table, list(rows(dataset, table.name))) for table in TABLES}

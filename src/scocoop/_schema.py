@@ -1,0 +1,139 @@
+"""The JSON Schema of the dataset file, generated from the model.
+
+The schema states the form of a file: fields, types, patterns of ids,
+country codes and EDTF dates, enumerations, lengths of text.  Rules that span
+records (unique ids, references that resolve, country codes and topics that
+exist, dates in order) are beyond JSON Schema; :func:`scocoop.load` checks
+them.  A copy ships with the package as ``scocoop/data/scocoop.schema.json``
+and is exported beside the data by ``scocoop export --format json``.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from scocoop._dates import PartialDate
+from scocoop._model import _CHECK, ID_PATTERN, MAX_TEXT, Commitment, Meeting, Official, Organization, Source
+
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+SCHEMA_ID = "https://scocoop.github.io/schema/scocoop-1.schema.json"
+
+_EDTF = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?$"
+_TEXT: dict[str, Any] = {
+    "minLength": 1,
+    "maxLength": MAX_TEXT,
+    "pattern": r"^[^\s\x00-\x1f\x7f]([^\x00-\x08\x0b-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$",
+}
+_ID = {"pattern": f"^{ID_PATTERN.pattern}$"}
+_COUNTRY = {"pattern": "^[A-Z]{2}$"}
+# What each single-record check of the model says, as JSON Schema keywords.
+_CONSTRAINTS: dict[str, dict[str, Any]] = {
+    "_check_id": _ID,
+    "_check_optional_id": _ID,
+    "_check_ids": _ID,
+    "_check_text": _TEXT,
+    "_check_optional_text": _TEXT,
+    "_check_texts": _TEXT,
+    "_check_country": _COUNTRY,
+    "_check_countries": _COUNTRY,
+    "_check_language": {"pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},
+    "_check_edition": {"minimum": 1},
+}
+_COLLECTIONS = {
+    "sources": Source,
+    "organizations": Organization,
+    "officials": Official,
+    "meetings": Meeting,
+    "commitments": Commitment,
+}
+
+
+def _checks(field: attrs.Attribute[Any]) -> list[str]:
+    check = field.metadata.get(_CHECK)
+    if check is None:
+        return []
+    inner = getattr(check, "_validators", (check,))  # attrs' and_() of several checks
+    return [getattr(c, "__name__", "") for c in inner]
+
+
+def _type(hint: Any, defs: dict[str, Any], checks: list[str]) -> dict[str, Any]:  # noqa: PLR0911  # one return per kind of type
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return {"anyOf": [_type(options[0], defs, checks), {"type": "null"}]}
+    if origin is tuple:
+        schema: dict[str, Any] = {"type": "array", "items": _type(typing.get_args(hint)[0], defs, checks)}
+        if "_check_no_duplicates" in checks:
+            schema["uniqueItems"] = True
+        return schema
+    if hint is PartialDate:
+        return {"type": "string", "pattern": _EDTF, "description": "An EDTF level-1 date"}
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return {"enum": [member.value for member in hint]}
+    if attrs.has(hint):
+        _define(hint, defs)
+        return {"$ref": f"#/$defs/{hint.__name__}"}
+    if hint is bool:
+        return {"type": "boolean"}
+    if hint in (int, str):
+        schema = {"type": "integer" if hint is int else "string"}
+        for name in checks:
+            schema.update(_CONSTRAINTS.get(name, {}))
+        return schema
+    raise TypeError(f"no JSON Schema for {hint!r}")
+
+
+def _define(cls: type, defs: dict[str, Any]) -> None:
+    if cls.__name__ in defs:
+        return
+    defs[cls.__name__] = {}  # claimed first, so that a recursive type stops here
+    hints = typing.get_type_hints(cls, globalns=vars(sys.modules["scocoop._model"]))
+    properties = {}
+    required = []
+    for field in attrs.fields(cls):
+        properties[field.name] = _type(hints[field.name], defs, _checks(field))
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    first_line = (cls.__doc__ or cls.__name__).strip().splitlines()[0]
+    defs[cls.__name__] = {
+        "type": "object",
+        "description": first_line,
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a dataset file of this release."""
+    from scocoop._io import SCHEMA_VERSION
+
+    defs: dict[str, Any] = {}
+    collections = {}
+    for name, cls in _COLLECTIONS.items():
+        collections[name] = {"type": "array", "items": _type(cls, defs, [])}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "scocoop dataset",
+        "description": (
+            "A scocoop dataset file. The schema checks the form of each record; scocoop.load() also "
+            "checks the rules that span records (unique ids, references, known countries and topics)."
+        ),
+        "type": "object",
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "data_version": {"type": "string"},
+            **collections,
+        },
+        "required": ["schema_version"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(defs.items())),
+    }

@@ -1,0 +1,426 @@
+"""A dataset as normalised tables: one per collection, plus the link tables.
+
+Every table has a fixed list of typed columns.  The CSV export, its
+Frictionless descriptor and :meth:`Dataset.to_pandas` are all built from
+these tables, so that they agree column for column.
+
+Nested lists become tables of their own, keyed by the record they belong
+to: ``memberships`` (keyed ``organization``, ``index``), ``positions``,
+``participants``, ``parties``, ``topics``, ``aliases`` and ``citations``.
+A membership has no id of its own; its citations name it as
+``ORGANIZATION#INDEX`` (``sco#3``), by its place in the organization's list.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Literal
+
+from attrs import frozen
+
+from scocoop._dates import PartialDate
+from scocoop._model import Citation
+
+if TYPE_CHECKING:
+    from scocoop._dataset import Dataset
+
+__all__ = ["TABLES", "Column", "Table", "Value", "rows", "tables"]
+
+Value = str | int | bool | PartialDate | None
+Kind = Literal["string", "integer", "boolean", "date"]
+
+
+@frozen
+class Column:
+    """A column: its name, its kind of value and what it holds."""
+
+    name: str
+    kind: Kind
+    description: str
+    required: bool = False
+
+
+@frozen
+class Table:
+    """A table's name, columns, key and references to other tables."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    references: tuple[tuple[str, str, str], ...] = ()
+    """(column, table, column) for each column that names a row of another table."""
+
+
+def _id(description: str) -> Column:
+    return Column("id", "string", description, required=True)
+
+
+def _text(name: str, description: str, *, required: bool = False) -> Column:
+    return Column(name, "string", description, required=required)
+
+
+def _date(name: str, description: str) -> Column:
+    return Column(name, "date", description)
+
+
+_NOTE = _text("note", "The curator's note: inferences, caveats")
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "sources",
+        "Documents cited as evidence",
+        (
+            _id("Source id"),
+            _text("title", "Title", required=True),
+            _text("publisher", "Publisher"),
+            _date("published", "Publication date (EDTF)"),
+            _text("url", "Address, where public"),
+            _text("language", "Language (BCP 47)", required=True),
+            _NOTE,
+        ),
+        ("id",),
+    ),
+    Table(
+        "organizations",
+        "Intergovernmental organizations, their bodies, regional formats and national agencies",
+        (
+            _id("Organization id"),
+            _text("name", "Name", required=True),
+            _text("kind", "Kind of body", required=True),
+            _text("abbreviation", "Abbreviation"),
+            _text("parent", "The organization this is a body of"),
+            _text("country", "Country of a national agency (ISO 3166-1 alpha-2)"),
+            _date("founded", "Founding date (EDTF)"),
+            _NOTE,
+        ),
+        ("id",),
+        (("parent", "organizations", "id"),),
+    ),
+    Table(
+        "memberships",
+        "Countries' standing in organizations over time",
+        (
+            _text("organization", "Organization id", required=True),
+            Column("index", "integer", "Position in the organization's list", required=True),
+            _text("country", "Country (ISO 3166-1 alpha-2)", required=True),
+            _text("status", "member, observer, dialogue_partner or participant", required=True),
+            _date("start", "First day (EDTF)"),
+            _date("end", "Day it ended (EDTF), excluded"),
+            _NOTE,
+        ),
+        ("organization", "index"),
+        (("organization", "organizations", "id"),),
+    ),
+    Table(
+        "officials",
+        "People who took part in meetings",
+        (
+            _id("Official id"),
+            _text("name", "Name as the sources give it", required=True),
+            _text("country", "Country served (ISO 3166-1 alpha-2)", required=True),
+            _NOTE,
+        ),
+        ("id",),
+    ),
+    Table(
+        "positions",
+        "Posts held by officials",
+        (
+            _text("official", "Official id", required=True),
+            Column("index", "integer", "Position in the official's list", required=True),
+            _text("title", "Post", required=True),
+            _text("organization", "Organization of the post"),
+            _date("start", "First day (EDTF)"),
+            _date("end", "Day it ended (EDTF), excluded"),
+        ),
+        ("official", "index"),
+        (("official", "officials", "id"), ("organization", "organizations", "id")),
+    ),
+    Table(
+        "meetings",
+        "Meetings",
+        (
+            _id("Meeting id"),
+            _text("name", "Name", required=True),
+            _text("organization", "The body that met"),
+            _text("held_during", "The meeting this one was held alongside"),
+            Column("edition", "integer", "Number of the meeting in its series"),
+            _date("date", "Date, or first day (EDTF)"),
+            _date("end_date", "Last day (EDTF)"),
+            _text("city", "City"),
+            _text("country", "Host country (ISO 3166-1 alpha-2)"),
+            _text("name_at_the_time", "The city's name at the time, where different"),
+            _NOTE,
+        ),
+        ("id",),
+        (("organization", "organizations", "id"), ("held_during", "meetings", "id")),
+    ),
+    Table(
+        "participants",
+        "Who took part in each meeting, in which capacity",
+        (
+            _text("meeting", "Meeting id", required=True),
+            Column("index", "integer", "Position in the meeting's list", required=True),
+            _text("country", "Country represented (ISO 3166-1 alpha-2)"),
+            _text("organization", "Organization represented"),
+            _text("status", "Capacity: member, observer, dialogue_partner, guest or body"),
+            _text("official", "Official id"),
+            _text("role", "Role at the meeting"),
+            Column(
+                "inferred", "boolean", "True where the source does not name this participant", required=True
+            ),
+            _NOTE,
+        ),
+        ("meeting", "index"),
+        (
+            ("meeting", "meetings", "id"),
+            ("organization", "organizations", "id"),
+            ("official", "officials", "id"),
+        ),
+    ),
+    Table(
+        "commitments",
+        "Proposals, agreements, protocols, programmes and other commitments",
+        (
+            _id("Commitment id"),
+            _text("kind", "Kind of commitment", required=True),
+            _text("status", "Status as of the source", required=True),
+            _text("title", "Title", required=True),
+            _text("summary", "Summary"),
+            _text("meeting", "Meeting where it was made"),
+            _text("proposed_by", "Official who proposed it"),
+            _date("date", "Date (EDTF)"),
+            _NOTE,
+        ),
+        ("id",),
+        (("meeting", "meetings", "id"), ("proposed_by", "officials", "id")),
+    ),
+    Table(
+        "parties",
+        "Countries party to each commitment",
+        (
+            _text("commitment", "Commitment id", required=True),
+            _text("country", "Country (ISO 3166-1 alpha-2)", required=True),
+        ),
+        ("commitment", "country"),
+        (("commitment", "commitments", "id"),),
+    ),
+    Table(
+        "topics",
+        "Topics of meetings and commitments",
+        (
+            _text("record", "Meeting or commitment id", required=True),
+            _text("topic", "Topic id (see `scocoop topics`)", required=True),
+        ),
+        ("record", "topic"),
+    ),
+    Table(
+        "aliases",
+        "Other names of organizations and officials",
+        (
+            _text("record", "Organization or official id", required=True),
+            _text("alias", "Other name", required=True),
+        ),
+        ("record", "alias"),
+    ),
+    Table(
+        "citations",
+        "The evidence for each record: source, verbatim quote, note",
+        (
+            _text("record", "Record id, or ORGANIZATION#INDEX for a membership", required=True),
+            Column("index", "integer", "Position in the record's list", required=True),
+            _text("source", "Source id", required=True),
+            _text("quote", "Verbatim quote from the source"),
+            _NOTE,
+        ),
+        ("record", "index"),
+        (("source", "sources", "id"),),
+    ),
+)
+
+
+def _plain(value: object) -> Value:
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if value is None or isinstance(value, (str, int, bool, PartialDate)):
+        return value
+    raise TypeError(f"no table cell for {value!r}")
+
+
+def _cited(record_id: str, citations: tuple[Citation, ...]) -> Iterator[dict[str, Value]]:
+    for index, c in enumerate(citations):
+        yield {"record": record_id, "index": index, "source": c.source, "quote": c.quote, "note": c.note}
+
+
+Rows = Iterator[dict[str, Value]]
+
+
+def _sources(ds: Dataset) -> Rows:
+    for s in ds.sources:
+        yield {
+            "id": s.id,
+            "title": s.title,
+            "publisher": s.publisher,
+            "published": s.published,
+            "url": s.url,
+            "language": s.language,
+            "note": s.note,
+        }
+
+
+def _organizations(ds: Dataset) -> Rows:
+    for o in ds.organizations:
+        yield {
+            "id": o.id,
+            "name": o.name,
+            "kind": _plain(o.kind),
+            "abbreviation": o.abbreviation,
+            "parent": o.parent,
+            "country": o.country,
+            "founded": o.founded,
+            "note": o.note,
+        }
+
+
+def _memberships(ds: Dataset) -> Rows:
+    for o in ds.organizations:
+        for index, m in enumerate(o.memberships):
+            yield {
+                "organization": o.id,
+                "index": index,
+                "country": m.country,
+                "status": _plain(m.status),
+                "start": m.start,
+                "end": m.end,
+                "note": m.note,
+            }
+
+
+def _officials(ds: Dataset) -> Rows:
+    for p in ds.officials:
+        yield {"id": p.id, "name": p.name, "country": p.country, "note": p.note}
+
+
+def _positions(ds: Dataset) -> Rows:
+    for p in ds.officials:
+        for index, post in enumerate(p.positions):
+            yield {
+                "official": p.id,
+                "index": index,
+                "title": post.title,
+                "organization": post.organization,
+                "start": post.start,
+                "end": post.end,
+            }
+
+
+def _meetings(ds: Dataset) -> Rows:
+    for m in ds.meetings:
+        yield {
+            "id": m.id,
+            "name": m.name,
+            "organization": m.organization,
+            "held_during": m.held_during,
+            "edition": m.edition,
+            "date": m.date,
+            "end_date": m.end_date,
+            "city": m.place.city if m.place else None,
+            "country": m.place.country if m.place else None,
+            "name_at_the_time": m.place.name_at_the_time if m.place else None,
+            "note": m.note,
+        }
+
+
+def _participants(ds: Dataset) -> Rows:
+    for m in ds.meetings:
+        for index, p in enumerate(m.participants):
+            yield {
+                "meeting": m.id,
+                "index": index,
+                "country": p.country,
+                "organization": p.organization,
+                "status": _plain(p.status),
+                "official": p.official,
+                "role": p.role,
+                "inferred": p.inferred,
+                "note": p.note,
+            }
+
+
+def _commitments(ds: Dataset) -> Rows:
+    for c in ds.commitments:
+        yield {
+            "id": c.id,
+            "kind": _plain(c.kind),
+            "status": _plain(c.status),
+            "title": c.title,
+            "summary": c.summary,
+            "meeting": c.meeting,
+            "proposed_by": c.proposed_by,
+            "date": c.date,
+            "note": c.note,
+        }
+
+
+def _parties(ds: Dataset) -> Rows:
+    for c in ds.commitments:
+        for country in c.parties:
+            yield {"commitment": c.id, "country": country}
+
+
+def _topics(ds: Dataset) -> Rows:
+    tagged: list[tuple[str, tuple[str, ...]]] = [(m.id, m.topics) for m in ds.meetings]
+    tagged.extend((c.id, c.topics) for c in ds.commitments)
+    for record_id, topics in sorted(tagged):
+        for topic in topics:
+            yield {"record": record_id, "topic": topic}
+
+
+def _aliases(ds: Dataset) -> Rows:
+    named: list[tuple[str, tuple[str, ...]]] = [(o.id, o.aliases) for o in ds.organizations]
+    named.extend((p.id, p.aliases) for p in ds.officials)
+    for record_id, aliases in sorted(named):
+        for alias in aliases:
+            yield {"record": record_id, "alias": alias}
+
+
+def _citations(ds: Dataset) -> Rows:
+    keyed: list[tuple[str, tuple[Citation, ...]]] = []
+    for collection in (ds.organizations, ds.officials, ds.meetings, ds.commitments):
+        keyed.extend((record.id, record.sources) for record in collection)
+    for org in ds.organizations:
+        keyed.extend((f"{org.id}#{index}", m.sources) for index, m in enumerate(org.memberships))
+    for record_id, citations in sorted(keyed, key=lambda pair: pair[0]):
+        yield from _cited(record_id, citations)
+
+
+_ROWS: dict[str, Callable[[Dataset], Rows]] = {
+    "sources": _sources,
+    "organizations": _organizations,
+    "memberships": _memberships,
+    "officials": _officials,
+    "positions": _positions,
+    "meetings": _meetings,
+    "participants": _participants,
+    "commitments": _commitments,
+    "parties": _parties,
+    "topics": _topics,
+    "aliases": _aliases,
+    "citations": _citations,
+}
+
+
+def rows(ds: Dataset, table: str) -> Rows:
+    """The rows of one table, as dicts from column name to value, in key order.
+
+    Raises:
+        KeyError: No table has this name.
+    """
+    return _ROWS[table](ds)
+
+
+def tables(ds: Dataset) -> dict[str, list[dict[str, Value]]]:
+    """Every table of the dataset, by name, in :data:`TABLES` order."""
+    return {table.name: list(rows(ds, table.name)) for table in TABLES}
