@@ -145,9 +145,9 @@ def _popolo_date(date: PartialDate | None) -> str | None:
     return str(date).rstrip("?~%")
 
 
-def _dates(prefix: str, start: PartialDate | None, end: PartialDate | None) -> dict[str, str]:
+def _dates(start_name: str, start: PartialDate | None, end: PartialDate | None) -> dict[str, str]:
     found: dict[str, str] = {}
-    for name, date in ((f"{prefix}_date", start), ("end_date", end)):
+    for name, date in ((start_name, start), ("end_date", end)):
         if date is not None:
             found[name] = str(_popolo_date(date))
             if date.uncertain or date.approximate:
@@ -174,13 +174,15 @@ def _country_id(code: str) -> str:
 
 
 def popolo(dataset: Dataset) -> dict[str, Any]:
-    """The dataset as Popolo JSON: persons, organizations, memberships and events.
+    """The dataset as Popolo JSON: persons, organizations, memberships, events and motions.
 
     Officials are persons; organizations keep their kind as ``classification``;
     countries appear as organizations with ids ``country:KZ``; countries'
     standing in organizations and officials' posts are memberships; meetings
     are events, with officials as ``attendees`` and every participant (with
-    its capacity) under ``participants``.  Every item keeps its sources as
+    its capacity) under ``participants``; commitments are motions (kind as
+    ``classification``, status as ``result``, the meeting as
+    ``legislative_session_id``, parties under ``parties``).  Every item keeps its sources as
     Popolo links whose note holds the verbatim quote; a source without an
     address is named ``urn:scocoop:source:ID``.  Qualified dates (``2013-09-10?``)
     are given plainly as Popolo requires, with the EDTF form in ``*_date_edtf``.
@@ -206,7 +208,7 @@ def popolo(dataset: Dataset) -> dict[str, Any]:
                     "person_id": official.id,
                     "organization_id": post.organization,
                     "role": post.title,
-                    **_dates("start", post.start, post.end),
+                    **_dates("start_date", post.start, post.end),
                     "sources": _links(official.sources, sources),
                 }
             )
@@ -224,7 +226,7 @@ def popolo(dataset: Dataset) -> dict[str, Any]:
             countries.add(org.country)
             item["area_id"] = _country_id(org.country)
         if org.founded:
-            item.update(_dates("founding", org.founded, None))
+            item.update(_dates("founding_date", org.founded, None))
         item["sources"] = _links(org.sources, sources)
         organizations.append(item)
         for index, standing in enumerate(org.memberships):
@@ -236,7 +238,7 @@ def popolo(dataset: Dataset) -> dict[str, Any]:
                     "role": standing.status.value,
                     "member": {"@type": "Organization", "id": _country_id(standing.country)},
                     "organization_id": org.id,
-                    **_dates("start", standing.start, standing.end),
+                    **_dates("start_date", standing.start, standing.end),
                     "sources": _links(standing.sources, sources),
                 }
             )
@@ -244,7 +246,7 @@ def popolo(dataset: Dataset) -> dict[str, Any]:
     events = []
     for meeting in dataset.meetings:
         event: dict[str, Any] = {"id": meeting.id, "name": meeting.name, "classification": "meeting"}
-        event.update(_dates("start", meeting.date, meeting.end_date))
+        event.update(_dates("start_date", meeting.date, meeting.end_date))
         if meeting.place:
             countries.add(meeting.place.country)
             event["location"] = f"{meeting.place.city}, {country_name(meeting.place.country)}"
@@ -272,6 +274,30 @@ def popolo(dataset: Dataset) -> dict[str, Any]:
         event["sources"] = _links(meeting.sources, sources)
         events.append(event)
 
+    motions = []
+    meetings = {m.id: m for m in dataset.meetings}
+    for commitment in dataset.commitments:
+        motion: dict[str, Any] = {
+            "id": commitment.id,
+            "classification": commitment.kind.value,
+            "text": commitment.title + (f". {commitment.summary}" if commitment.summary else ""),
+            "result": commitment.status.value,
+        }
+        if commitment.date:
+            motion.update(_dates("date", commitment.date, None))
+        if commitment.meeting:
+            motion["legislative_session_id"] = commitment.meeting
+            organization = meetings[commitment.meeting].organization
+            if organization:
+                motion["organization_id"] = organization
+        if commitment.proposed_by:
+            motion["creator_id"] = commitment.proposed_by
+        if commitment.parties:
+            countries.update(commitment.parties)
+            motion["parties"] = [_country_id(code) for code in commitment.parties]
+        motion["sources"] = _links(commitment.sources, sources)
+        motions.append(motion)
+
     organizations.extend(
         {
             "id": _country_id(code),
@@ -286,6 +312,7 @@ def popolo(dataset: Dataset) -> dict[str, Any]:
         "organizations": organizations,
         "memberships": memberships,
         "events": events,
+        "motions": motions,
     }
 
 

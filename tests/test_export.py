@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+import csv
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import frictionless
+import jsonschema
+import pandas as pd
+import pytest
+from hypothesis import given
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT3
+
+import scocoop
+from scocoop import Dataset, MissingExtraError
+from scocoop._export import FORMATS, popolo
+from scocoop._schema import json_schema
+from scocoop._tables import TABLES, rows
+from strategies import datasets
+
+POPOLO = Path(__file__).resolve().parents[1].parent / "shared" / "popolo-schemas"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Dataset:
+    return scocoop.load()
+
+
+@pytest.fixture(scope="module")
+def csv_package(bundled: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("csv")
+    bundled.export(directory, "csv")
+    return directory
+
+
+# CSV and the Frictionless descriptor.
+
+
+def test_frictionless_finds_the_csv_package_valid(csv_package: Path) -> None:
+    report = frictionless.Package(csv_package / "datapackage.json").validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert len(TABLES) == len(report.tasks)
+
+
+def test_frictionless_checks_the_declared_foreign_keys(csv_package: Path, tmp_path: Path) -> None:
+    for path in csv_package.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    text = (tmp_path / "participants.csv").read_text(encoding="utf-8")
+    (tmp_path / "participants.csv").write_text(
+        text.replace("sco-interior-ministers-4,", "no-such-meeting,", 1), encoding="utf-8"
+    )
+    report = frictionless.Package(tmp_path / "datapackage.json").validate()
+    assert not report.valid
+    assert ["foreign-key"] == [error[0] for error in report.flatten(["type"])]
+
+
+def _as_csv(value: object) -> str:
+    if value is None:
+        return ""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def test_every_table_is_written_with_every_row(bundled: Dataset, csv_package: Path) -> None:
+    for table in TABLES:
+        with (csv_package / f"{table.name}.csv").open(encoding="utf-8", newline="") as stream:
+            written = list(csv.DictReader(stream))
+        expected = [
+            {
+                k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+                for k, v in row.items()
+            }
+            for row in rows(bundled, table.name)
+        ]
+        assert expected == written, table.name
+
+
+def test_citation_table_holds_every_citation(bundled: Dataset) -> None:
+    expected = sum(len(r.sources) for r in bundled if not isinstance(r, scocoop.Source)) + sum(
+        len(m.sources) for o in bundled.organizations for m in o.memberships
+    )
+    assert expected == len(list(rows(bundled, "citations")))
+
+
+# Canonical JSON and its schema.
+
+
+def test_the_shipped_schema_is_the_generated_one() -> None:
+    shipped = (resources.files("scocoop") / "data" / "scocoop.schema.json").read_text(encoding="utf-8")
+    assert json_schema() == json.loads(shipped)
+
+
+def test_the_bundled_data_is_valid_under_the_schema() -> None:
+    schema = json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    document = json.loads((resources.files("scocoop") / "data" / "scocoop.json").read_bytes())
+    assert [] == [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(document)]
+
+
+@given(datasets())
+def test_every_dumped_dataset_is_valid_under_the_schema(dataset: Dataset) -> None:
+    validator = jsonschema.Draft202012Validator(json_schema())
+    assert [] == [e.message for e in validator.iter_errors(json.loads(scocoop.dumps(dataset)))]
+
+
+@pytest.mark.parametrize(
+    ("collection", "change"),
+    [
+        ("meetings", {"date": "2019-13-01"[:7] + "x"}),
+        ("meetings", {"id": "Not An Id"}),
+        ("meetings", {"unknown_field": 1}),
+        ("meetings", {"name": " padded "}),
+        ("commitments", {"kind": "treaty of friendship"}),
+        ("officials", {"country": "kz"}),
+        ("sources", {"title": ""}),
+    ],
+)
+def test_the_schema_rejects_what_load_rejects(collection: str, change: dict[str, Any]) -> None:
+    document = json.loads(scocoop.dumps(scocoop.load()))
+    document[collection][0].update(change)
+    with pytest.raises(scocoop.DataError):
+        scocoop.loads(json.dumps(document))
+    assert not jsonschema.Draft202012Validator(json_schema()).is_valid(document)
+
+
+def test_json_export_is_the_canonical_file_and_its_schema(bundled: Dataset, tmp_path: Path) -> None:
+    written = bundled.export(tmp_path, "json")
+    assert ["scocoop.json", "scocoop.schema.json"] == [p.name for p in written]
+    assert bundled == scocoop.load(tmp_path / "scocoop.json")
+    assert json_schema() == json.loads((tmp_path / "scocoop.schema.json").read_text(encoding="utf-8"))
+
+
+# Popolo.
+
+
+def _popolo_validator(name: str) -> jsonschema.Draft3Validator:
+    registry: Registry[Any] = Registry()
+    for path in POPOLO.glob("*.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        registry = registry.with_resource(schema["id"], Resource.from_contents(schema, DRAFT3))
+    schema = json.loads((POPOLO / f"{name}.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft3Validator(schema, registry=registry)
+
+
+@pytest.mark.skipif(not POPOLO.is_dir(), reason="the Popolo schemas (../shared) are not present")
+@pytest.mark.parametrize(
+    ("collection", "schema"),
+    [
+        ("persons", "person"),
+        ("organizations", "organization"),
+        ("memberships", "membership"),
+        ("events", "event"),
+        ("motions", "motion"),
+    ],
+)
+def test_popolo_export_is_valid_under_the_popolo_schemas(
+    bundled: Dataset, collection: str, schema: str
+) -> None:
+    validator = _popolo_validator(schema)
+    items = popolo(bundled)[collection]
+    assert items
+    for item in items:
+        assert [] == [e.message for e in validator.iter_errors(item)], item["id"]
+
+
+def test_popolo_keeps_every_quote_and_qualified_date(bundled: Dataset) -> None:
+    document = popolo(bundled)
+    notes = [link["note"] for kind in document.values() for item in kind for link in item.get("sources", ())]
+    for record in bundled:
+        if isinstance(record, scocoop.Source):
+            continue
+        for citation in record.sources:
+            if citation.quote:
+                assert any(f"“{citation.quote}”" in note for note in notes), record.id
+    events = {e["id"]: e for e in document["events"]}
+    assert "2013-09-10" == events["cis-cmia-2013-astana"]["start_date"]
+    assert "2013-09-10?" == events["cis-cmia-2013-astana"]["start_date_edtf"]
+    assert "start_date_edtf" not in events["sco-interior-ministers-4"]
+
+
+def test_popolo_represents_membership_history(bundled: Dataset) -> None:
+    document = popolo(bundled)
+    india = [
+        m
+        for m in document["memberships"]
+        if m["organization_id"] == "sco" and m["member"]["id"] == "country:IN"
+    ]
+    assert {("observer", "2005-07"), ("member", "2017-06-09")} <= {
+        (m["role"], m.get("start_date")) for m in india
+    }
+    assert "country:IN" in {o["id"] for o in document["organizations"]}
+
+
+# Parquet.
+
+
+def test_parquet_files_read_back_as_the_dataframes(bundled: Dataset, tmp_path: Path) -> None:
+    bundled.export(tmp_path, "parquet")
+    frames = bundled.to_pandas()
+    for name, frame in frames.items():
+        read = pd.read_parquet(tmp_path / f"{name}.parquet")
+        # Parquet has no unit of seconds: dates come back in milliseconds.
+        for column in frame.select_dtypes("datetime").columns:
+            read[column] = read[column].astype(frame[column].dtype)
+        pd.testing.assert_frame_equal(frame, read)
+
+
+# The export itself.
+
+
+def test_an_unknown_format_is_refused_with_the_known_ones(bundled: Dataset, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="csv, json, popolo, parquet"):
+        bundled.export(tmp_path, "xlsx")
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_a_missing_extra_writes_nothing(
+    bundled: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "pyarrow", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'scocoop\[parquet\]'"):
+        bundled.export(tmp_path / "out", "parquet")
+    assert not (tmp_path / "out").exists()
+
+
+def test_every_format_is_exported(bundled: Dataset, tmp_path: Path) -> None:
+    for name in FORMATS:
+        written = bundled.export(tmp_path / name, name)
+        assert written
+        assert all(path.stat().st_size > 0 for path in written)

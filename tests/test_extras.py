@@ -1,0 +1,155 @@
+"""DataFrames, networks and the timeline, and what happens when their extra is missing."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections import Counter
+
+import matplotlib as mpl
+
+mpl.use("Agg")
+
+import matplotlib.pyplot as plt
+import networkx as nx
+import pandas as pd
+import pytest
+from hypothesis import given
+
+import scocoop
+from scocoop import Dataset, MissingExtraError
+from scocoop._dataset import meeting_order
+from scocoop._tables import TABLES, rows
+from strategies import datasets
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Dataset:
+    return scocoop.load()
+
+
+# pandas
+
+
+def test_one_frame_per_table_with_every_row(bundled: Dataset) -> None:
+    frames = bundled.to_pandas()
+    assert [t.name for t in TABLES] == list(frames)
+    for table in TABLES:
+        assert len(list(rows(bundled, table.name))) == len(frames[table.name]), table.name
+
+
+def test_dates_are_datetimes_with_their_precision_and_statement(bundled: Dataset) -> None:
+    meetings = bundled.to_pandas()["meetings"].set_index("id")
+    assert pd.api.types.is_datetime64_any_dtype(meetings["date"])
+    row = meetings.loc["sco-prosecutors-general-16"]
+    assert pd.Timestamp("2018-09-01") == row["date"]
+    assert "month" == row["date_precision"]
+    assert "2018-09?" == row["date_edtf"]
+    undated = meetings.loc["cis-interior-ministers-first-almaty"]
+    assert pd.isna(undated["date"])
+    assert pd.isna(undated["date_precision"])
+    assert pd.isna(undated["date_edtf"])
+
+
+def test_link_tables_join_back_to_their_records(bundled: Dataset) -> None:
+    frames = bundled.to_pandas()
+    participants = frames["participants"].merge(frames["meetings"], left_on="meeting", right_on="id")
+    assert len(frames["participants"]) == len(participants)
+    kazakhstan = participants[participants["country_x"] == "KZ"]["meeting"].nunique()
+    assert len(bundled.meetings_by_country("KZ")) == kazakhstan
+    assert frames["participants"]["inferred"].dtype == "boolean"
+
+
+@given(datasets())
+def test_frames_hold_every_date_as_stated(dataset: Dataset) -> None:
+    meetings = dataset.to_pandas()["meetings"]
+    expected = [str(m.date) if m.date else None for m in dataset.meetings]
+    assert expected == [None if pd.isna(v) else v for v in meetings["date_edtf"]]
+
+
+# networkx
+
+
+def test_country_network_weights_count_shared_meetings(bundled: Dataset) -> None:
+    graph = bundled.to_networkx()
+    shared: Counter[tuple[str, str]] = Counter()
+    for meeting in bundled.meetings:
+        shared.update(itertools.combinations(meeting.countries, 2))
+    assert set(shared) == {tuple(sorted(edge)) for edge in graph.edges}
+    for (a, b), count in shared.items():
+        assert count == graph.edges[a, b]["weight"]
+        ids = graph.edges[a, b]["meetings"]
+        assert count == len(ids)
+        assert sorted(ids, key=lambda i: meeting_order(bundled.meeting(i))) == list(ids)
+    assert "Kazakhstan" == graph.nodes["KZ"]["name"]
+    assert len(bundled.meetings_by_country("KZ")) == graph.nodes["KZ"]["meetings"]
+
+
+def test_official_network_links_officials_at_one_meeting(bundled: Dataset) -> None:
+    graph = bundled.to_networkx(of="officials")
+    attended = {p.official for m in bundled.meetings for p in m.participants if p.official}
+    assert attended == set(graph.nodes)
+    for a, b, ids in graph.edges(data="meetings"):
+        for meeting_id in ids:
+            present = {p.official for p in bundled.meeting(meeting_id).participants}
+            assert {a, b} <= present
+    assert isinstance(graph, nx.Graph)
+
+
+def test_an_unknown_network_is_refused(bundled: Dataset) -> None:
+    with pytest.raises(ValueError, match="officials"):
+        bundled.to_networkx(of="cities")  # type: ignore[arg-type]
+
+
+# matplotlib
+
+
+def test_timeline_draws_one_row_per_organization(bundled: Dataset) -> None:
+    figure, ax = plt.subplots()
+    try:
+        assert ax is bundled.plot_timeline(ax=ax)
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        assert {"SCO", "CIS"} <= set(labels)
+        dated = sum(1 for m in bundled.meetings if m.date is not None)
+        markers = [line for line in ax.get_lines() if line.get_marker() == "o"]
+        assert dated == len(markers)
+    finally:
+        plt.close(figure)
+
+
+def test_timeline_makes_its_own_figure(bundled: Dataset) -> None:
+    ax = bundled.plot_timeline()
+    plt.close(ax.figure)
+
+
+# Missing extras
+
+
+@pytest.mark.parametrize(
+    ("module", "extra", "call"),
+    [
+        ("pandas", "pandas", lambda ds: ds.to_pandas()),
+        ("networkx", "graph", lambda ds: ds.to_networkx()),
+        ("matplotlib", "plot", lambda ds: ds.plot_timeline()),
+    ],
+)
+def test_a_missing_extra_is_named_in_the_error(
+    bundled: Dataset, monkeypatch: pytest.MonkeyPatch, module: str, extra: str, call: object
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(MissingExtraError, match=rf"pip install 'scocoop\[{extra}\]'") as caught:
+        call(bundled)  # type: ignore[operator]
+    assert isinstance(caught.value, ImportError)
+    assert module == caught.value.name
+
+
+def test_importing_and_querying_load_no_extra() -> None:
+    import subprocess
+
+    code = (
+        "import sys, scocoop; scocoop.load().meetings_by_country('KZ');"
+        "heavy = ('pandas', 'numpy', 'networkx', 'matplotlib', 'pyarrow');"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "[]" == result.stdout.strip()
