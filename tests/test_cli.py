@@ -128,3 +128,63 @@ def test_a_closed_pipe_does_not_print_a_traceback() -> None:
         process.wait()
     assert "Traceback" not in stderr
     assert 0 == process.returncode
+
+
+def test_stats_counts_the_records_and_gives_the_checksum() -> None:
+    import scocoop
+
+    result = run("stats")
+    assert 0 == result.returncode, result.stderr
+    lines = {line.split("  ")[0]: line.split()[-1] for line in result.stdout.splitlines()[2:]}
+    assert str(len(scocoop.load().meetings)) == lines["meetings"]
+    info = json.loads(run("stats", "--format", "json").stdout)
+    assert info == scocoop.dataset_info()
+    assert info["sha256"] == lines["sha256"]
+
+
+def test_stats_of_a_users_dataset(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text('{"schema_version": 1, "data_version": "mine-1"}', encoding="utf-8")
+    info = json.loads(run("stats", "--data", str(path), "--format", "json").stdout)
+    assert "mine-1" == info["data_version"]
+    assert {"sources": 0, "organizations": 0, "officials": 0, "meetings": 0, "commitments": 0} == info[
+        "records"
+    ]
+
+
+def test_cite_gives_both_versions_in_text_and_bibtex() -> None:
+    import scocoop
+
+    text = run("cite").stdout
+    assert f"data version {scocoop.load().data_version}" in text
+    assert f"Software version {scocoop.__version__}" in text
+    bibtex = run("cite", "--format", "bibtex").stdout
+    assert bibtex.startswith("@misc{scocoop_")
+    assert bibtex.rstrip().endswith("}")
+    assert bibtex.count("{") == bibtex.count("}")
+
+
+def test_export_writes_files_and_lists_them(tmp_path: Path) -> None:
+    result = run("export", "--to", str(tmp_path / "out"), "--format", "json")
+    assert 0 == result.returncode, result.stderr
+    written = [Path(line) for line in result.stdout.splitlines()]
+    assert ["scocoop.json", "scocoop.schema.json"] == [p.name for p in written]
+    assert all(p.is_file() for p in written)
+    assert "wrote 2 files" in result.stderr
+
+
+def test_export_needs_a_directory_and_a_known_format(tmp_path: Path) -> None:
+    assert 2 == run("export").returncode
+    result = run("export", "--to", str(tmp_path), "--format", "xlsx")
+    assert 2 == result.returncode
+    assert "invalid choice: 'xlsx'" in result.stderr
+
+
+def test_export_into_a_file_fails_cleanly(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("export", "--to", str(blocker), "--format", "csv")
+    assert 1 == result.returncode
+    assert result.stderr.startswith("scocoop: ")
+    assert "Traceback" not in result.stderr
+    assert "x" == blocker.read_text(encoding="utf-8")

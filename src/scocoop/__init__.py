@@ -22,6 +22,7 @@ from scocoop._errors import (
     UnknownIdError,
     UnknownTopicError,
 )
+from scocoop._info import cite, dataset_info
 from scocoop._io import SCHEMA_VERSION, dump, dumps, load, loads
 from scocoop._model import (
     Citation,
@@ -83,8 +84,10 @@ __all__ = [
     "UnknownIdError",
     "UnknownTopicError",
     "Vocabulary",
+    "cite",
     "converter",
     "country_name",
+    "dataset_info",
     "dump",
     "dumps",
     "initiatives_on",

@@ -22,6 +22,8 @@ from scocoop._countries import country_name, to_country_code
 from scocoop._dataset import Dataset, commitment_order, meeting_order
 from scocoop._display import summary, text_table
 from scocoop._errors import DataError, ScocoopError, UnknownIdError
+from scocoop._export import FORMATS
+from scocoop._info import cite, dataset_info
 from scocoop._io import load
 from scocoop._model import Commitment, Meeting
 from scocoop._topics import topics
@@ -134,6 +136,36 @@ def _topics(ds: Dataset, args: argparse.Namespace) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _stats(ds: Dataset, args: argparse.Namespace) -> str:
+    info = dataset_info(ds)
+    if args.format in ("json", "jsonl"):
+        return json.dumps(info, ensure_ascii=False, indent=2 if args.format == "json" else None) + "\n"
+    rows = [{"measure": "data version", "value": str(info["data_version"] or "not stated")}]
+    rows.extend({"measure": name, "value": str(count)} for name, count in info["records"].items())
+    rows.append({"measure": "citations", "value": str(info["citations"])})
+    rows.append({"measure": "citations with a quote", "value": str(info["quotes"])})
+    countries = {c for m in ds.meetings for c in m.countries}
+    rows.append({"measure": "countries in meetings", "value": str(len(countries))})
+    dated = [m.date for m in ds.meetings if m.date is not None]
+    if dated:
+        rows.append({"measure": "meetings from", "value": str(min(d.earliest for d in dated).year)})
+        rows.append({"measure": "meetings to", "value": str(max(d.latest for d in dated).year)})
+    rows.append({"measure": "undated meetings", "value": str(len(ds.meetings) - len(dated))})
+    rows.append({"measure": "sha256", "value": info["sha256"]})
+    return _emit(rows, rows, args.format)
+
+
+def _cite(ds: Dataset, args: argparse.Namespace) -> str:
+    return cite(args.style) + "\n"
+
+
+def _export(ds: Dataset, args: argparse.Namespace) -> str:
+    written = ds.export(args.to, args.export_format)
+    files = "file" if len(written) == 1 else "files"
+    print(f"scocoop: wrote {len(written)} {files} to {args.to}", file=sys.stderr)
+    return "".join(f"{path}\n" for path in written)
+
+
 def _validate(ds: Dataset, args: argparse.Namespace) -> str:
     return f"{args.path}: valid ({len(ds)} records)\n"
 
@@ -146,12 +178,19 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(
-        name: str, helptext: str, run: Callable[[Dataset, argparse.Namespace], str]
+        name: str,
+        helptext: str,
+        run: Callable[[Dataset, argparse.Namespace], str],
+        *,
+        listing: bool = True,
+        data: bool = True,
     ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=helptext, description=helptext)
-        p.set_defaults(run=run)
-        p.add_argument("--data", metavar="PATH", help="query this dataset file instead of the bundled data")
-        p.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table")
+        p.set_defaults(run=run, data=None)
+        if data:
+            p.add_argument("--data", metavar="PATH", help="use this dataset file instead of the bundled data")
+        if listing:
+            p.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table")
         return p
 
     p = command("meetings", "List meetings, in date order.", _meetings)
@@ -184,6 +223,22 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("validate", "Check a dataset file; list every problem.", _validate)
     p.add_argument("path")
+
+    command("stats", "Summarise the dataset: versions, counts, evidence, checksum.", _stats)
+
+    p = command("export", "Write the dataset to files for other tools.", _export, listing=False)
+    p.add_argument("--to", required=True, metavar="DIR", help="directory to write into (created if missing)")
+    p.add_argument(
+        "--format",
+        dest="export_format",
+        choices=tuple(FORMATS),
+        default="csv",
+        help="csv (with a Frictionless datapackage.json), json (with its JSON Schema), popolo, "
+        "parquet (needs scocoop[parquet]); default csv",
+    )
+
+    p = command("cite", "How to cite scocoop and its data.", _cite, listing=False, data=False)
+    p.add_argument("--format", dest="style", choices=("text", "bibtex"), default="text")
     return parser
 
 

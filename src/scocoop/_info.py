@@ -1,0 +1,93 @@
+"""What a dataset holds and how to cite it."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Literal
+
+from scocoop._dataset import COLLECTIONS, Dataset
+from scocoop._io import SCHEMA_VERSION, dumps, load
+from scocoop._model import Source
+
+__all__ = ["HOMEPAGE", "cite", "dataset_info"]
+
+HOMEPAGE = "https://github.com/scocoop/scocoop"
+_TITLE = "scocoop: a citable record of security cooperation in the SCO, the CIS and Central Asia"
+_AUTHOR = "The scocoop developers"
+LICENSES = {"code": "MIT", "data": "CC-BY-4.0"}
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("scocoop")
+
+
+def dataset_info(dataset: Dataset | None = None) -> dict[str, Any]:
+    """A summary of a dataset (by default the bundled one), ready for ``json.dumps``.
+
+    Keys: ``data_version``, ``schema_version``, ``scocoop_version``,
+    ``records`` (count per collection), ``citations`` and ``quotes`` (how many
+    citations give a verbatim quote), ``sources`` (id, title, publisher, date,
+    address of each), ``sha256`` (of the dataset's canonical JSON text, which
+    for the bundled data is the file shipped in the package) and
+    ``licenses``.
+    """
+    ds = load() if dataset is None else dataset
+    citations = [c for record in ds for c in getattr(record, "sources", ())]
+    citations.extend(c for o in ds.organizations for m in o.memberships for c in m.sources)
+    return {
+        "data_version": ds.data_version,
+        "schema_version": SCHEMA_VERSION,
+        "scocoop_version": _version(),
+        "records": {name: len(getattr(ds, name)) for name in COLLECTIONS},
+        "citations": len(citations),
+        "quotes": sum(1 for c in citations if c.quote),
+        "sources": [_source(s) for s in ds.sources],
+        "sha256": hashlib.sha256(dumps(ds).encode("utf-8")).hexdigest(),
+        "licenses": dict(LICENSES),
+    }
+
+
+def _source(source: Source) -> dict[str, str | None]:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": str(source.published) if source.published else None,
+        "url": source.url,
+    }
+
+
+def cite(style: Literal["text", "bibtex"] = "text") -> str:
+    """How to cite scocoop and its bundled data, with both versions.
+
+    Args:
+        style: ``"text"`` for a reference in prose, ``"bibtex"`` for a BibTeX
+            entry.
+
+    Raises:
+        ValueError: Unknown style.
+    """
+    data_version = load().data_version or "unversioned"
+    version = _version()
+    year = data_version[:4] if data_version[:4].isdigit() else ""
+    if style == "text":
+        dated = f" ({year})" if year else ""
+        return (
+            f"{_AUTHOR}{dated}. {_TITLE}. Software version {version}, data version {data_version}. "
+            f"{HOMEPAGE}. Code licensed MIT; data licensed CC BY 4.0."
+        )
+    if style == "bibtex":
+        key = "scocoop_" + "".join(ch if ch.isalnum() else "_" for ch in data_version)
+        fields = [
+            ("author", f"{{{_AUTHOR}}}"),
+            ("title", f"{{{_TITLE}}}"),
+            ("year", year),
+            ("version", f"{version} (data {data_version})"),
+            ("url", HOMEPAGE),
+            ("note", f"Software version {version}, data version {data_version}; data licensed CC BY 4.0"),
+        ]
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+        return f"@misc{{{key},\n{body}\n}}"
+    raise ValueError(f"unknown citation style {style!r}; expected 'text' or 'bibtex'")
