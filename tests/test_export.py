@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from importlib import resources
 from pathlib import Path
@@ -135,6 +136,16 @@ def test_json_export_is_the_canonical_file_and_its_schema(bundled: Dataset, tmp_
 # Popolo.
 
 
+POPOLO_SCHEMAS = {
+    "persons": "person",
+    "organizations": "organization",
+    "memberships": "membership",
+    "events": "event",
+    "motions": "motion",
+}
+
+
+@functools.cache
 def _popolo_validator(name: str) -> jsonschema.Draft3Validator:
     registry: Registry[Any] = Registry()
     for path in POPOLO.glob("*.json"):
@@ -145,16 +156,7 @@ def _popolo_validator(name: str) -> jsonschema.Draft3Validator:
 
 
 @pytest.mark.skipif(not POPOLO.is_dir(), reason="the Popolo schemas (../shared) are not present")
-@pytest.mark.parametrize(
-    ("collection", "schema"),
-    [
-        ("persons", "person"),
-        ("organizations", "organization"),
-        ("memberships", "membership"),
-        ("events", "event"),
-        ("motions", "motion"),
-    ],
-)
+@pytest.mark.parametrize(("collection", "schema"), POPOLO_SCHEMAS.items())
 def test_popolo_export_is_valid_under_the_popolo_schemas(
     bundled: Dataset, collection: str, schema: str
 ) -> None:
@@ -163,6 +165,36 @@ def test_popolo_export_is_valid_under_the_popolo_schemas(
     assert items
     for item in items:
         assert [] == [e.message for e in validator.iter_errors(item)], item["id"]
+
+
+@pytest.mark.skipif(not POPOLO.is_dir(), reason="the Popolo schemas (../shared) are not present")
+@given(datasets())
+def test_popolo_export_of_any_dataset_is_valid(dataset: Dataset) -> None:
+    document = popolo(dataset)
+    for collection, schema in POPOLO_SCHEMAS.items():
+        validator = _popolo_validator(schema)
+        for item in document[collection]:
+            assert [] == [e.message for e in validator.iter_errors(item)], item["id"]
+    assert set() == _dangling_popolo_references(document)
+
+
+def _dangling_popolo_references(document: dict[str, Any]) -> set[str]:
+    known = {item["id"] for kind in ("persons", "organizations", "events") for item in document[kind]}
+    referenced = set()
+    for kind in ("organizations", "memberships", "events", "motions"):
+        for item in document[kind]:
+            for name in ("person_id", "organization_id", "parent_id", "creator_id", "legislative_session_id"):
+                referenced.add(item.get(name))
+            referenced.add(item.get("member", {}).get("id"))
+            referenced.update(attendee["id"] for attendee in item.get("attendees", ()))
+            for participant in item.get("participants", ()):
+                referenced.update((participant.get("organization_id"), participant.get("person_id")))
+            referenced.update(item.get("parties", ()))
+    return referenced - known - {None}
+
+
+def test_popolo_refers_only_to_items_it_contains(bundled: Dataset) -> None:
+    assert set() == _dangling_popolo_references(popolo(bundled))
 
 
 def test_popolo_keeps_every_quote_and_qualified_date(bundled: Dataset) -> None:
@@ -185,7 +217,7 @@ def test_popolo_represents_membership_history(bundled: Dataset) -> None:
     india = [
         m
         for m in document["memberships"]
-        if m["organization_id"] == "sco" and m["member"]["id"] == "country:IN"
+        if m.get("organization_id") == "sco" and m.get("member", {}).get("id") == "country:IN"
     ]
     assert {("observer", "2005-07"), ("member", "2017-06-09")} <= {
         (m["role"], m.get("start_date")) for m in india

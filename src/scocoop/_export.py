@@ -202,16 +202,14 @@ def popolo(dataset: Dataset) -> dict[str, Any]:
         person["sources"] = _links(official.sources, sources)
         persons.append(person)
         for index, post in enumerate(official.positions):
-            memberships.append(
-                {
-                    "id": f"{official.id}#post{index}",
-                    "person_id": official.id,
-                    "organization_id": post.organization,
-                    "role": post.title,
-                    **_dates("start_date", post.start, post.end),
-                    "sources": _links(official.sources, sources),
-                }
-            )
+            membership: dict[str, Any] = {"id": f"{official.id}#post{index}", "person_id": official.id}
+            if post.organization:
+                membership["organization_id"] = post.organization
+            membership["role"] = post.title
+            membership.update(_dates("start_date", post.start, post.end))
+            # A post has no sources of its own: those of the official attest it.
+            membership["sources"] = _links(official.sources, sources)
+            memberships.append(membership)
 
     organizations = []
     for org in dataset.organizations:
