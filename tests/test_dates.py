@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from hypothesis import given
 
 from scocoop import InvalidDateError, PartialDate, Precision, to_partial_date
+from scocoop._dates import EDTF_FORM
 from strategies import partial_dates
 
 
@@ -98,3 +100,15 @@ def test_to_partial_date_keeps_only_what_the_input_states(value: object, expecte
 def test_to_partial_date_rejects_what_has_no_year_or_is_no_date(value: object) -> None:
     with pytest.raises(InvalidDateError):
         to_partial_date(value)  # type: ignore[arg-type]
+
+
+@given(partial_dates(min_year=1, max_year=9999))
+def test_the_schema_form_admits_every_written_date(date: PartialDate) -> None:
+    assert re.fullmatch(EDTF_FORM, str(date))
+
+
+@pytest.mark.parametrize("text", ["2019-13", "2019-00", "2019-01-32", "2019-01-00", "19-01", "2019/01"])
+def test_the_schema_form_refuses_impossible_months_and_days(text: str) -> None:
+    assert re.fullmatch(EDTF_FORM, text) is None
+    with pytest.raises(InvalidDateError):
+        PartialDate.parse(text)

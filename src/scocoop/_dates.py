@@ -29,6 +29,12 @@ class Precision(enum.Enum):
     DAY = "day"
 
 
+EDTF_FORM = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[?~%]?"
+"""The written form of a :class:`PartialDate`, as a regular expression for schemas.
+
+It admits no impossible month or day number; calendar rules (30 February)
+are checked by :meth:`PartialDate.parse` alone.
+"""
 _EDTF = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<flag>[?~%])?")
 _QUALIFIER = {(False, False): "", (True, False): "?", (False, True): "~", (True, True): "%"}
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scocoop._countries import country_name
-from scocoop._dates import PartialDate
+from scocoop._dates import EDTF_FORM, PartialDate
 from scocoop._extras import require
 from scocoop._io import dumps, write_atomically
 from scocoop._model import Citation, Source
@@ -32,7 +32,6 @@ _LICENSE = {
     "title": "Creative Commons Attribution 4.0 International",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
-_EDTF_PATTERN = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?"
 
 
 def _dumps_json(value: Any) -> bytes:
@@ -56,7 +55,7 @@ def _field(column: Column) -> dict[str, Any]:
         field["type"] = "string"
         field["format"] = "default"
         field["description"] += "; EDTF: ? uncertain, ~ approximate, % both"
-        field["constraints"] = {"pattern": _EDTF_PATTERN}
+        field["constraints"] = {"pattern": EDTF_FORM}
     else:
         field["type"] = column.kind
     if column.kind == "boolean":

@@ -18,14 +18,14 @@ from typing import Any
 
 import attrs
 
-from scocoop._dates import PartialDate
+from scocoop._dates import EDTF_FORM, PartialDate
 from scocoop._model import _CHECK, ID_PATTERN, MAX_TEXT, Commitment, Meeting, Official, Organization, Source
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
 SCHEMA_ID = "https://scocoop.github.io/schema/scocoop-1.schema.json"
 
-_EDTF = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?$"
+_EDTF = f"^{EDTF_FORM}$"
 _TEXT: dict[str, Any] = {
     "minLength": 1,
     "maxLength": MAX_TEXT,
