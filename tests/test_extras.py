@@ -85,6 +85,17 @@ def test_country_network_weights_count_shared_meetings(bundled: Dataset) -> None
     assert len(bundled.meetings_by_country("KZ")) == graph.nodes["KZ"]["meetings"]
 
 
+def test_country_network_can_leave_out_inferred_participants(bundled: Dataset) -> None:
+    named = bundled.to_networkx(inferred=False)
+    shared: Counter[tuple[str, str]] = Counter()
+    for meeting in bundled.meetings:
+        countries = sorted({p.country for p in meeting.participants if p.country and not p.inferred})
+        shared.update(itertools.combinations(countries, 2))
+    assert shared == Counter({tuple(sorted((a, b))): w for a, b, w in named.edges(data="weight")})
+    assert named.edges["KZ", "UZ"]["weight"] < bundled.to_networkx().edges["KZ", "UZ"]["weight"]
+    assert named.graph["inferred"] is False
+
+
 def test_official_network_links_officials_at_one_meeting(bundled: Dataset) -> None:
     graph = bundled.to_networkx(of="officials")
     attended = {p.official for m in bundled.meetings for p in m.participants if p.official}

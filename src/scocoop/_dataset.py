@@ -497,7 +497,9 @@ class Dataset:
 
         return to_pandas(self)
 
-    def to_networkx(self, of: Literal["countries", "officials"] = "countries") -> Any:
+    def to_networkx(
+        self, of: Literal["countries", "officials"] = "countries", *, inferred: bool = True
+    ) -> Any:
         """The co-participation network as a :class:`networkx.Graph` (extra ``graph``).
 
         Nodes are the countries (or officials) that took part in a meeting;
@@ -505,12 +507,18 @@ class Dataset:
         ``weight`` the number of meetings they shared and ``meetings`` their
         ids in date order.
 
+        Args:
+            of: ``"countries"`` or ``"officials"``.
+            inferred: Whether to count participants that no source names
+                (see :attr:`Participant.inferred`); ``False`` keeps only
+                those the sources name.
+
         Raises:
             MissingExtraError: networkx is not installed.
         """
         from scocoop._graph import to_networkx
 
-        return to_networkx(self, of)
+        return to_networkx(self, of, inferred=inferred)
 
     def plot_timeline(self, ax: Any = None) -> Any:
         """Draw the meetings over time by organization; return the matplotlib Axes (extra ``plot``).

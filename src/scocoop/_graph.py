@@ -20,22 +20,25 @@ if TYPE_CHECKING:
 __all__ = ["plot_timeline", "to_networkx"]
 
 
-def _members(meeting: Meeting, of: Literal["countries", "officials"]) -> list[str]:
+def _members(meeting: Meeting, of: Literal["countries", "officials"], inferred: bool) -> list[str]:
+    taking_part = [p for p in meeting.participants if inferred or not p.inferred]
     if of == "countries":
-        return list(meeting.countries)
-    return sorted({p.official for p in meeting.participants if p.official})
+        return sorted({p.country for p in taking_part if p.country})
+    return sorted({p.official for p in taking_part if p.official})
 
 
-def to_networkx(dataset: Dataset, of: Literal["countries", "officials"] = "countries") -> Any:
+def to_networkx(
+    dataset: Dataset, of: Literal["countries", "officials"] = "countries", *, inferred: bool = True
+) -> Any:
     """The co-participation network: who met whom, and at which meetings."""
     nx = require("networkx", extra="graph", feature="to_networkx()")
     if of not in ("countries", "officials"):
         raise ValueError(f"expected of='countries' or of='officials', got {of!r}")
-    graph = nx.Graph(kind=of, data_version=dataset.data_version)
+    graph = nx.Graph(kind=of, inferred=inferred, data_version=dataset.data_version)
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     meetings: dict[str, list[str]] = defaultdict(list)
     for meeting in sorted(dataset.meetings, key=meeting_order):
-        members = _members(meeting, of)
+        members = _members(meeting, of, inferred)
         for member in members:
             meetings[member].append(meeting.id)
         for pair in itertools.combinations(members, 2):
