@@ -18,6 +18,7 @@ from scocoop import (
     CommitmentStatus,
     Dataset,
     Meeting,
+    MeetingMode,
     Membership,
     MembershipStatus,
     Official,
@@ -137,6 +138,7 @@ def positions(draw: st.DrawFn, org_ids: tuple[str, ...]) -> Position:
         organization=draw(st.none() | st.sampled_from(org_ids)) if org_ids else None,
         start=start,
         end=end,
+        note=draw(st.none() | texts),
     )
 
 
@@ -187,6 +189,10 @@ def meetings(
         end_date = draw(st.none() | partial_dates(min_year=date.year, max_year=date.year + 1))
         if end_date is not None and end_date.latest < date.earliest:
             end_date = None
+    mode = draw(st.none() | st.sampled_from(MeetingMode))
+    place = draw(
+        st.none() | st.builds(Place, city=texts, country=countries, name_at_the_time=st.none() | texts)
+    )
     return Meeting(
         id=meeting_id or draw(ids),
         name=draw(texts),
@@ -195,9 +201,11 @@ def meetings(
         edition=draw(st.none() | st.integers(1, 200)),
         date=date,
         end_date=end_date,
-        place=draw(
-            st.none() | st.builds(Place, city=texts, country=countries, name_at_the_time=st.none() | texts)
-        ),
+        place=None if mode is MeetingMode.VIDEOCONFERENCE else place,
+        mode=mode,
+        host=draw(st.none() | countries),
+        chair=draw(st.none() | countries),
+        next_host=draw(st.none() | countries),
         participants=tuple(draw(st.lists(participants(org_ids, official_ids), max_size=5))),
         topics=tuple(draw(st.lists(st.sampled_from(TOPICS), unique=True, max_size=3))),
         sources=tuple(draw(st.lists(citations(source_ids), max_size=2))),
@@ -230,6 +238,12 @@ def commitments(
         title=draw(texts | unicode_names),
         summary=draw(st.none() | texts),
         meeting=meeting_id,
+        discussed_at=tuple(
+            draw(st.lists(st.sampled_from(sorted(meetings_by_id)), unique=True, max_size=2))
+            if meetings_by_id
+            else ()
+        ),
+        proposer=draw(st.none() | countries),
         proposed_by=draw(st.none() | st.sampled_from(official_ids)) if official_ids else None,
         parties=tuple(draw(st.lists(countries, unique=True, max_size=4))),
         topics=tuple(draw(st.lists(st.sampled_from(TOPICS), unique=True, max_size=3))),

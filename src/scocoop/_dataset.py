@@ -647,6 +647,8 @@ def _check(given: dict[str, tuple[Any, ...]]) -> Iterator[Problem]:
         yield from ref(f"{where}.held_during", meeting.held_during, "meetings")
         if meeting.place is not None:
             yield from country(f"{where}.place.country", meeting.place.country)
+        for name in ("host", "chair", "next_host"):
+            yield from country(f"{where}.{name}", getattr(meeting, name))
         for i, p in enumerate(meeting.participants):
             at = f"{where}.participants[{i}]"
             yield from country(f"{at}.country", p.country)
@@ -658,6 +660,9 @@ def _check(given: dict[str, tuple[Any, ...]]) -> Iterator[Problem]:
     for where, commitment in each("commitments"):
         yield from ref(f"{where}.meeting", commitment.meeting, "meetings")
         yield from ref(f"{where}.proposed_by", commitment.proposed_by, "officials")
+        yield from country(f"{where}.proposer", commitment.proposer)
+        for discussed in commitment.discussed_at:
+            yield from ref(f"{where}.discussed_at", discussed, "meetings")
         for party in commitment.parties:
             yield from country(f"{where}.parties", party)
         yield from topic_refs(f"{where}.topics", commitment.topics)

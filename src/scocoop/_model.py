@@ -31,6 +31,7 @@ __all__ = [
     "CommitmentKind",
     "CommitmentStatus",
     "Meeting",
+    "MeetingMode",
     "Membership",
     "MembershipStatus",
     "Official",
@@ -61,11 +62,19 @@ class OrganizationKind(enum.Enum):
 
 
 class MembershipStatus(enum.Enum):
-    """A country's standing in an organization."""
+    """A country's standing in an organization.
+
+    ``PARTNER`` is the single status into which the SCO merged its observers
+    and dialogue partners on 1 September 2025; ``ASSOCIATE_MEMBER`` is
+    Turkmenistan's standing in the CIS; ``PARTICIPANT`` a state that takes
+    part without a formal status (Ukraine in the CIS).
+    """
 
     MEMBER = "member"
+    ASSOCIATE_MEMBER = "associate_member"
     OBSERVER = "observer"
     DIALOGUE_PARTNER = "dialogue_partner"
+    PARTNER = "partner"
     PARTICIPANT = "participant"
 
 
@@ -73,14 +82,26 @@ class ParticipantStatus(enum.Enum):
     """The capacity in which a delegation took part in one meeting.
 
     ``BODY`` is a body of the organization that met (a secretariat, a
-    coordination bureau) attending in its own right.
+    coordination bureau) attending in its own right.  ``SPEAKER`` is someone
+    who addressed the meeting without belonging to the body that met: the
+    host country's head of state opening it, an invited speaker.
     """
 
     MEMBER = "member"
     OBSERVER = "observer"
     DIALOGUE_PARTNER = "dialogue_partner"
+    PARTNER = "partner"
     GUEST = "guest"
     BODY = "body"
+    SPEAKER = "speaker"
+
+
+class MeetingMode(enum.Enum):
+    """How a meeting was held: in one place, by videoconference, or both."""
+
+    IN_PERSON = "in_person"
+    VIDEOCONFERENCE = "videoconference"
+    HYBRID = "hybrid"
 
 
 class CommitmentKind(enum.Enum):
@@ -360,12 +381,17 @@ class Organization:
 
 @frozen(kw_only=True, field_transformer=_hoist_validators)
 class Position:
-    """A post an official held: a title, usually in an organization."""
+    """A post an official held: a title, usually in an organization.
+
+    ``start`` and ``end`` are the term of office as public record gives it;
+    ``None`` where it is not known (the ``note`` says what is known).
+    """
 
     title: str = field(validator=_check_text)
     organization: str | None = field(default=None, validator=_check_optional_id)
     start: PartialDate | None = None
     end: PartialDate | None = None
+    note: str | None = field(default=None, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:
         _validate(self, lambda: _check_range("start", "end", self.start, self.end))
@@ -464,6 +490,14 @@ class Meeting:
         date: The (first) day, as precise as the sources allow; ``None``
             only where no source dates the meeting.
         end_date: The last day of a meeting of several days.
+        place: Where it was held; ``None`` for a meeting held only by
+            videoconference, or where no source says.
+        mode: In person, by videoconference or hybrid; ``None`` where the
+            sources do not say.
+        host: The country that hosted it (for a videoconference, the country
+            that organised it).
+        chair: The country that chaired it.
+        next_host: The country the meeting named as the next host.
         topics: Ids from the topic vocabulary.
     """
 
@@ -475,6 +509,10 @@ class Meeting:
     date: PartialDate | None = None
     end_date: PartialDate | None = None
     place: Place | None = None
+    mode: MeetingMode | None = None
+    host: str | None = field(default=None, validator=_check_country)
+    chair: str | None = field(default=None, validator=_check_country)
+    next_host: str | None = field(default=None, validator=_check_country)
     participants: tuple[Participant, ...] = field(default=(), converter=_participants)
     topics: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
@@ -488,12 +526,18 @@ class Meeting:
             raise FieldError("edition", f"expected a positive whole number, got {value!r}")
 
     def __attrs_post_init__(self) -> None:
-        _validate(self, self._check_dates)
+        _validate(self, self._check_dates, self._check_place)
 
     def _check_dates(self) -> None:
         if self.end_date is not None and self.date is None:
             raise FieldError("end_date", "an end_date needs a date")
         _check_range("date", "end_date", self.date, self.end_date)
+
+    def _check_place(self) -> None:
+        if self.mode is MeetingMode.VIDEOCONFERENCE and self.place is not None:
+            raise FieldError(
+                "place", f"a meeting held only by videoconference has no place, got {self.place!r}"
+            )
 
     @property
     def countries(self) -> tuple[str, ...]:
@@ -505,12 +549,18 @@ class Meeting:
 class Commitment:
     """Something proposed, agreed, adopted or signed: the unit of initiatives.
 
+    ``status`` and ``date`` are the instrument's own: when it was proposed,
+    adopted or signed.  A meeting that only discussed it (reviewed its draft,
+    reported on it) is listed in ``discussed_at``, not in ``meeting``.
+
     Attributes:
-        meeting: Id of the meeting at which the source reports it (proposed,
-            discussed, adopted or signed there).
+        meeting: Id of the meeting at which it reached ``status`` (was
+            proposed, adopted or signed there).
+        discussed_at: Ids of meetings that discussed it without making it.
         proposed_by: Id of the :class:`Official` who proposed it.
-        parties: Countries bound by it or backing it, where the sources
-            name them.
+        proposer: The country that proposed it, for a unilateral proposal.
+        parties: Countries bound by it (an agreement, a protocol) or that
+            adopted it, where the sources name them; never a mere proposer.
         date: When it had ``status``: with a ``meeting``, within the
             meeting's dates.
     """
@@ -521,7 +571,11 @@ class Commitment:
     title: str = field(validator=_check_text)
     summary: str | None = field(default=None, validator=_check_optional_text)
     meeting: str | None = field(default=None, validator=_check_optional_id)
+    discussed_at: tuple[str, ...] = field(
+        default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
+    )
     proposed_by: str | None = field(default=None, validator=_check_optional_id)
+    proposer: str | None = field(default=None, validator=_check_country)
     parties: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(_check_countries, _check_no_duplicates)
     )

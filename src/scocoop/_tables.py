@@ -105,7 +105,11 @@ TABLES: tuple[Table, ...] = (
             _text("organization", "Organization id", required=True),
             Column("index", "integer", "Position in the organization's list", required=True),
             _text("country", "Country (ISO 3166-1 alpha-2)", required=True),
-            _text("status", "member, observer, dialogue_partner or participant", required=True),
+            _text(
+                "status",
+                "member, associate_member, observer, dialogue_partner, partner or participant",
+                required=True,
+            ),
             _date("start", "First day (EDTF)"),
             _date("end", "Day it ended (EDTF), excluded"),
             _NOTE,
@@ -134,6 +138,7 @@ TABLES: tuple[Table, ...] = (
             _text("organization", "Organization of the post"),
             _date("start", "First day (EDTF)"),
             _date("end", "Day it ended (EDTF), excluded"),
+            _NOTE,
         ),
         ("official", "index"),
         (("official", "officials", "id"), ("organization", "organizations", "id")),
@@ -152,6 +157,10 @@ TABLES: tuple[Table, ...] = (
             _text("city", "City"),
             _text("country", "Host country (ISO 3166-1 alpha-2)"),
             _text("name_at_the_time", "The city's name at the time, where different"),
+            _text("mode", "in_person, videoconference or hybrid"),
+            _text("host", "Country that hosted it (ISO 3166-1 alpha-2)"),
+            _text("chair", "Country that chaired it (ISO 3166-1 alpha-2)"),
+            _text("next_host", "Country named as the next host (ISO 3166-1 alpha-2)"),
             _NOTE,
         ),
         ("id",),
@@ -165,7 +174,7 @@ TABLES: tuple[Table, ...] = (
             Column("index", "integer", "Position in the meeting's list", required=True),
             _text("country", "Country represented (ISO 3166-1 alpha-2)"),
             _text("organization", "Organization represented"),
-            _text("status", "Capacity: member, observer, dialogue_partner, guest or body"),
+            _text("status", "Capacity: member, observer, dialogue_partner, partner, guest, body or speaker"),
             _text("official", "Official id"),
             _text("role", "Role at the meeting"),
             Column(
@@ -189,8 +198,9 @@ TABLES: tuple[Table, ...] = (
             _text("status", "Status as of the source", required=True),
             _text("title", "Title", required=True),
             _text("summary", "Summary"),
-            _text("meeting", "Meeting where it was made"),
+            _text("meeting", "Meeting where it was proposed, adopted or signed"),
             _text("proposed_by", "Official who proposed it"),
+            _text("proposer", "Country that proposed it (ISO 3166-1 alpha-2)"),
             _date("date", "Date (EDTF)"),
             _NOTE,
         ),
@@ -206,6 +216,16 @@ TABLES: tuple[Table, ...] = (
         ),
         ("commitment", "country"),
         (("commitment", "commitments", "id"),),
+    ),
+    Table(
+        "discussions",
+        "Meetings that discussed a commitment without making it",
+        (
+            _text("commitment", "Commitment id", required=True),
+            _text("meeting", "Meeting id", required=True),
+        ),
+        ("commitment", "meeting"),
+        (("commitment", "commitments", "id"), ("meeting", "meetings", "id")),
     ),
     Table(
         "topics",
@@ -313,6 +333,7 @@ def _positions(ds: Dataset) -> Rows:
                 "organization": post.organization,
                 "start": post.start,
                 "end": post.end,
+                "note": post.note,
             }
 
 
@@ -329,6 +350,10 @@ def _meetings(ds: Dataset) -> Rows:
             "city": m.place.city if m.place else None,
             "country": m.place.country if m.place else None,
             "name_at_the_time": m.place.name_at_the_time if m.place else None,
+            "mode": _plain(m.mode),
+            "host": m.host,
+            "chair": m.chair,
+            "next_host": m.next_host,
             "note": m.note,
         }
 
@@ -359,6 +384,7 @@ def _commitments(ds: Dataset) -> Rows:
             "summary": c.summary,
             "meeting": c.meeting,
             "proposed_by": c.proposed_by,
+            "proposer": c.proposer,
             "date": c.date,
             "note": c.note,
         }
@@ -368,6 +394,12 @@ def _parties(ds: Dataset) -> Rows:
     for c in ds.commitments:
         for country in c.parties:
             yield {"commitment": c.id, "country": country}
+
+
+def _discussions(ds: Dataset) -> Rows:
+    for c in ds.commitments:
+        for meeting in c.discussed_at:
+            yield {"commitment": c.id, "meeting": meeting}
 
 
 def _topics(ds: Dataset) -> Rows:
@@ -406,6 +438,7 @@ _ROWS: dict[str, Callable[[Dataset], Rows]] = {
     "participants": _participants,
     "commitments": _commitments,
     "parties": _parties,
+    "discussions": _discussions,
     "topics": _topics,
     "aliases": _aliases,
     "citations": _citations,
