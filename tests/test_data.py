@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import scocoop
-from scocoop import Citation, MembershipStatus, ParticipantStatus
+from scocoop import Citation, MeetingMode, MembershipStatus, ParticipantStatus
 
 DS = scocoop.load()
 BUNDLED_SOURCES = {
@@ -70,10 +71,10 @@ def test_every_bundled_source_is_cited() -> None:
 
 def test_every_meeting_has_a_place_and_a_date_unless_a_note_says_why() -> None:
     for meeting in DS.meetings:
-        assert meeting.place is not None, meeting.id
+        if meeting.place is None and meeting.mode is not MeetingMode.VIDEOCONFERENCE:
+            assert meeting.note, meeting.id
         if meeting.date is None:
             assert meeting.note, meeting.id
-            assert "Undated" in meeting.note, meeting.id
 
 
 def test_every_official_has_a_country_and_a_post() -> None:
@@ -94,13 +95,17 @@ def test_every_inference_is_explained() -> None:
             assert commitment.note, commitment.id
 
 
-def test_a_capacity_is_stated_exactly_where_a_body_met() -> None:
+def test_a_capacity_is_stated_only_where_a_body_met() -> None:
+    # Where a body met, a capacity is recorded where a page states it or it
+    # follows from the list the page gives; elsewhere it stays unknown.
+    stated = 0
     for meeting in DS.meetings:
         for p in meeting.participants:
             if meeting.organization is None:
                 assert p.status is None, meeting.id
-            elif p.country is not None:
-                assert p.status is not None, (meeting.id, p.country)
+            elif p.country is not None and p.status is not None:
+                stated += 1
+    assert stated >= 400
 
 
 def test_participant_capacities_agree_with_the_membership_history() -> None:
@@ -108,6 +113,7 @@ def test_participant_capacities_agree_with_the_membership_history() -> None:
         ParticipantStatus.MEMBER: MembershipStatus.MEMBER,
         ParticipantStatus.OBSERVER: MembershipStatus.OBSERVER,
         ParticipantStatus.DIALOGUE_PARTNER: MembershipStatus.DIALOGUE_PARTNER,
+        ParticipantStatus.PARTNER: MembershipStatus.PARTNER,
     }
     checked = 0
     for meeting in DS.meetings:
@@ -122,7 +128,7 @@ def test_participant_capacities_agree_with_the_membership_history() -> None:
             members = DS.members_of(meeting.organization, on=meeting.date, status=standing)
             assert p.country in members, (meeting.id, p.country, p.status)
             checked += 1
-    assert checked >= 30
+    assert checked >= 400
 
 
 def test_ids_are_readable_and_stable_in_form() -> None:
@@ -133,3 +139,84 @@ def test_ids_are_readable_and_stable_in_form() -> None:
 
 def test_data_version_is_set() -> None:
     assert DS.data_version
+
+
+def test_every_source_is_a_public_page_or_one_of_the_five_documents() -> None:
+    for source in DS.sources:
+        if source.id not in BUNDLED_SOURCES:
+            assert source.url is not None, source.id
+            assert source.url.startswith(("http://", "https://")), source.id
+
+
+def test_no_citation_of_a_public_page_carries_a_quote() -> None:
+    for where, citation in all_citations():
+        if citation.source not in BUNDLED_SOURCES:
+            assert citation.quote is None, (where, citation.source)
+
+
+def test_editions_within_a_series_are_unique_and_increase_with_date() -> None:
+    series: dict[str, list[scocoop.Meeting]] = {}
+    for meeting in DS.meetings:
+        if meeting.organization is not None and meeting.edition is not None:
+            series.setdefault(meeting.organization, []).append(meeting)
+    assert len(series) >= 8
+    for body, meetings in series.items():
+        editions = [m.edition for m in meetings]
+        assert len(editions) == len(set(editions)), body
+        dated = sorted((m for m in meetings if m.date is not None), key=lambda m: m.edition or 0)
+        for earlier, later in itertools.pairwise(dated):
+            assert earlier.date is not None
+            assert later.date is not None
+            assert earlier.date.earliest <= later.date.latest, (earlier.id, later.id)
+
+
+def test_a_videoconference_has_no_city() -> None:
+    online = [m for m in DS.meetings if m.mode is MeetingMode.VIDEOCONFERENCE]
+    assert len(online) >= 5
+    assert all(m.place is None for m in online)
+
+
+def test_the_sco_partner_status_replaces_observers_and_dialogue_partners_from_1_september_2025() -> None:
+    assert {"AF", "MN"} == set(DS.members_of("SCO", on="2025-08-31", status="observer"))
+    assert () == DS.members_of("SCO", on="2025-09-01", status="observer")
+    assert () == DS.members_of("SCO", on="2025-09-01", status="dialogue_partner")
+    partners = DS.members_of("SCO", on="2025-09-01", status="partner")
+    assert {"AF", "MN", "LA", "TR", "AZ", "AM"} <= set(partners)
+    assert "LA" not in DS.members_of("SCO", on="2025-08-31", status=None)
+    assert {"IR", "BY"} <= set(DS.members_of("SCO", on="2025-01-01"))
+    assert "BY" not in DS.members_of("SCO", on="2024-07-03")
+
+
+def test_memberships_that_ended() -> None:
+    assert "GE" in DS.members_of("CIS", on="2005-01-01")
+    assert "GE" not in DS.members_of("CIS", on="2009-08-18")
+    assert ("TM",) == DS.members_of("CIS", on="2010-01-01", status="associate_member")
+    assert "UA" not in DS.members_of("cis-cmia", on="2024-01-01")
+    assert () == DS.members_of("customs-union", on="2020-01-01")
+    assert {"BY", "KZ", "RU"} == set(DS.members_of("customs-union", on="2012-01-01"))
+    assert "UZ" in DS.members_of("CSTO", on="2008-01-01")
+    assert "UZ" not in DS.members_of("CSTO", on="2013-01-01")
+
+
+def test_terms_of_office_answer_who_was_in_office() -> None:
+    kz_2019 = {o.id for o in DS.officials_of("KZ", on="2019-08-09")}
+    assert "yerlan-turgumbayev" in kz_2019
+    assert "marat-akhmetzhanov" not in kz_2019
+    assert "kairat-kozhamzharov" not in kz_2019
+    assert "marat-akhmetzhanov" in {o.id for o in DS.officials_of("KZ", on="2022-03-01")}
+    cn_2017 = {o.id for o in DS.officials_of("CN", on="2017-01-01")}
+    assert "cao-jianming" in cn_2017
+    assert "cao-jianming" not in {o.id for o in DS.officials_of("CN", on="2019-01-01")}
+
+
+def test_proposals_name_a_proposer_not_parties() -> None:
+    for commitment in DS.commitments:
+        if commitment.kind in (scocoop.CommitmentKind.PROPOSAL, scocoop.CommitmentKind.INITIATIVE):
+            assert len(commitment.parties) != 1 or commitment.proposer is None, commitment.id
+    proposals = [c for c in DS.commitments if c.proposer == "KZ"]
+    assert len(proposals) >= 3
+
+
+def test_announced_talks_are_inferred() -> None:
+    talks = DS.meeting("interior-ministers-by-kz-ru-2013-astana")
+    assert all(p.inferred for p in talks.participants)

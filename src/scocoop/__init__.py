@@ -1,14 +1,15 @@
 """scocoop: a citable record of security cooperation in the SCO, the CIS and Central Asia.
 
 >>> import scocoop
->>> [m.id for m in scocoop.meetings_by_country("Kazakh")][-2:]
-['central-asia-interior-ministers-2', 'sco-interior-ministers-4']
+>>> [m.id for m in scocoop.meetings_of("SCO prosecutors general") if m.date][:2]
+['sco-prosecutors-general-1', 'sco-prosecutors-general-7']
 """
 
 from types import FunctionType as _FunctionType
 
 from scocoop._converter import converter, make_converter
 from scocoop._countries import country_name, to_country_code
+from scocoop._coverage import SeriesCoverage, coverage
 from scocoop._dataset import Dataset, Record
 from scocoop._dates import DateLike, PartialDate, Precision, to_partial_date
 from scocoop._display import Results
@@ -80,6 +81,7 @@ __all__ = [
     "Record",
     "Results",
     "ScocoopError",
+    "SeriesCoverage",
     "Source",
     "Topic",
     "UnknownCountryError",
@@ -89,6 +91,7 @@ __all__ = [
     "cite",
     "converter",
     "country_name",
+    "coverage",
     "dataset_info",
     "dump",
     "dumps",

@@ -151,7 +151,46 @@ def _stats(ds: Dataset, args: argparse.Namespace) -> str:
         rows.append({"measure": "meetings from", "value": str(min(d.earliest for d in dated).year)})
         rows.append({"measure": "meetings to", "value": str(max(d.latest for d in dated).year)})
     rows.append({"measure": "undated meetings", "value": str(len(ds.meetings) - len(dated))})
+    series = info["coverage"]
+    rows.append({"measure": "series of meetings", "value": str(len(series))})
+    rows.append(
+        {
+            "measure": "editions known but undated",
+            "value": str(sum(len(s["undated_editions"]) for s in series)),
+        }
+    )
+    rows.append(
+        {
+            "measure": "edition numbers not recorded",
+            "value": str(sum(len(s["missing_editions"]) for s in series)),
+        }
+    )
     rows.append({"measure": "sha256", "value": info["sha256"]})
+    return _emit(rows, rows, args.format)
+
+
+def _coverage(ds: Dataset, args: argparse.Namespace) -> str:
+    series = dataset_info(ds)["coverage"]
+    if args.format in ("json", "jsonl"):
+        if args.format == "json":
+            return json.dumps(series, ensure_ascii=False, indent=2) + "\n"
+        return "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in series)
+
+    def numbers(values: list[int]) -> str:
+        return " ".join(str(v) for v in values) or "-"
+
+    rows = [
+        {
+            "series": s["organization"],
+            "meetings": str(s["meetings"]),
+            "years": f"{s['first_year']}-{s['last_year']}" if s["first_year"] else "-",
+            "editions": f"{len(s['editions'])} (to {s['editions'][-1]})" if s["editions"] else "-",
+            "undated editions": numbers(s["undated_editions"]),
+            "missing editions": numbers(s["missing_editions"]),
+            "years without record": numbers(s["years_without_record"]),
+        }
+        for s in series
+    ]
     return _emit(rows, rows, args.format)
 
 
@@ -225,6 +264,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("path")
 
     command("stats", "Summarise the dataset: versions, counts, evidence, checksum.", _stats)
+    command(
+        "coverage",
+        "Report per series of meetings: editions recorded, undated, missing; years without record.",
+        _coverage,
+    )
 
     p = command("export", "Write the dataset to files for other tools.", _export, listing=False)
     p.add_argument("--to", required=True, metavar="DIR", help="directory to write into (created if missing)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Literal
 
+from scocoop._coverage import coverage
 from scocoop._dataset import COLLECTIONS, Dataset
 from scocoop._io import SCHEMA_VERSION, dumps, load
 from scocoop._model import Source
@@ -29,8 +30,10 @@ def dataset_info(dataset: Dataset | None = None) -> dict[str, Any]:
     Keys: ``data_version``, ``schema_version``, ``scocoop_version``,
     ``records`` (count per collection), ``citations`` and ``quotes`` (how many
     citations give a verbatim quote), ``sources`` (id, title, publisher, date,
-    address of each), ``sha256`` (of the dataset's canonical JSON text, which
-    for the bundled data is the file shipped in the package) and
+    address of each), ``coverage`` (per series of meetings: editions recorded,
+    editions known but undated, numbers with no record, years with no record;
+    see :func:`coverage`), ``sha256`` (of the dataset's canonical JSON text,
+    which for the bundled data is the file shipped in the package) and
     ``licenses``.
     """
     ds = load() if dataset is None else dataset
@@ -44,6 +47,7 @@ def dataset_info(dataset: Dataset | None = None) -> dict[str, Any]:
         "citations": len(citations),
         "quotes": sum(1 for c in citations if c.quote),
         "sources": [_source(s) for s in ds.sources],
+        "coverage": [series.as_dict() for series in coverage(ds)],
         "sha256": hashlib.sha256(dumps(ds).encode("utf-8")).hexdigest(),
         "licenses": dict(LICENSES),
     }

@@ -105,12 +105,19 @@ class MeetingMode(enum.Enum):
 
 
 class CommitmentKind(enum.Enum):
-    """What sort of undertaking a commitment is."""
+    """What sort of undertaking a commitment is.
+
+    ``STATEMENT`` is a joint statement or communiqué; ``PROTOCOL`` includes
+    the signed minutes of a meeting.
+    """
 
     PROPOSAL = "proposal"
     INITIATIVE = "initiative"
     AGREEMENT = "agreement"
+    MEMORANDUM = "memorandum"
     PROTOCOL = "protocol"
+    STATEMENT = "statement"
+    PLAN = "plan"
     CONCEPT = "concept"
     PROGRAMME = "programme"
     STRATEGY = "strategy"

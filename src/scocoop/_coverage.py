@@ -1,0 +1,108 @@
+"""How completely a dataset records each series of meetings.
+
+A *series* is the meetings of one body.  For each, the report says which
+editions are recorded with a date, which are known to exist but undated
+(an edition number with no report), which numbers in the run have no record
+at all, and which years between the first and the last meeting have none,
+so that a user can tell "no meeting" from "not recorded".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from attrs import frozen
+
+from scocoop._dataset import Dataset, meeting_order
+
+__all__ = ["SeriesCoverage", "coverage"]
+
+
+@frozen(kw_only=True)
+class SeriesCoverage:
+    """What a dataset records of one body's meetings.
+
+    Attributes:
+        organization: Id of the body.
+        name: Its name.
+        meetings: Meetings recorded.
+        dated: Of those, meetings with a date.
+        editions: Edition numbers recorded.
+        undated_editions: Editions known to exist but recorded without a date.
+        missing_editions: Numbers between 1 and the highest edition recorded
+            with no record at all.
+        first_year: Year of the earliest dated meeting (``None`` if none).
+        last_year: Year of the latest dated meeting.
+        years_without_record: Years between the first and the last with no
+            dated meeting.  Not every body meets every year: a year listed
+            here is one with no record, not one known to have no meeting.
+    """
+
+    organization: str
+    name: str
+    meetings: int
+    dated: int
+    editions: tuple[int, ...]
+    undated_editions: tuple[int, ...]
+    missing_editions: tuple[int, ...]
+    first_year: int | None
+    last_year: int | None
+    years_without_record: tuple[int, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as plain values, ready for ``json.dumps``."""
+        return {
+            "organization": self.organization,
+            "name": self.name,
+            "meetings": self.meetings,
+            "dated": self.dated,
+            "editions": list(self.editions),
+            "undated_editions": list(self.undated_editions),
+            "missing_editions": list(self.missing_editions),
+            "first_year": self.first_year,
+            "last_year": self.last_year,
+            "years_without_record": list(self.years_without_record),
+        }
+
+
+def coverage(dataset: Dataset) -> tuple[SeriesCoverage, ...]:
+    """The coverage of every body with recorded meetings, by organization id."""
+    by_body: dict[str, list[Any]] = defaultdict(list)
+    for meeting in sorted(dataset.meetings, key=meeting_order):
+        if meeting.organization is not None:
+            by_body[meeting.organization].append(meeting)
+    report = []
+    for body, meetings in sorted(by_body.items()):
+        dated = [m for m in meetings if m.date is not None]
+        editions = sorted({m.edition for m in meetings if m.edition is not None})
+        undated = sorted({m.edition for m in meetings if m.edition is not None and m.date is None})
+        top = editions[-1] if editions else 0
+        missing = sorted(set(range(1, top + 1)) - set(editions))
+        years = {y for m in dated for y in _years(m)}
+        first = min(years) if years else None
+        last = max(years) if years else None
+        gaps = tuple(y for y in range(first, last + 1) if y not in years) if first and last else ()
+        report.append(
+            SeriesCoverage(
+                organization=body,
+                name=dataset.organization(body).name,
+                meetings=len(meetings),
+                dated=len(dated),
+                editions=tuple(editions),
+                undated_editions=tuple(undated),
+                missing_editions=tuple(missing),
+                first_year=first,
+                last_year=last,
+                years_without_record=gaps,
+            )
+        )
+    return tuple(report)
+
+
+def _years(meeting: Any) -> range:
+    # A meeting dated only to a year range of possibilities counts for the
+    # year it may fall in; a date never spans more than one year here.
+    first = meeting.date.earliest.year
+    last = (meeting.end_date or meeting.date).latest.year
+    return range(first, last + 1)
