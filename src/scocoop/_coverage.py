@@ -15,6 +15,7 @@ from typing import Any
 from attrs import frozen
 
 from scocoop._dataset import Dataset, meeting_order
+from scocoop._model import Meeting
 
 __all__ = ["SeriesCoverage", "coverage"]
 
@@ -68,7 +69,7 @@ class SeriesCoverage:
 
 def coverage(dataset: Dataset) -> tuple[SeriesCoverage, ...]:
     """The coverage of every body with recorded meetings, by organization id."""
-    by_body: dict[str, list[Any]] = defaultdict(list)
+    by_body: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in sorted(dataset.meetings, key=meeting_order):
         if meeting.organization is not None:
             by_body[meeting.organization].append(meeting)
@@ -100,9 +101,10 @@ def coverage(dataset: Dataset) -> tuple[SeriesCoverage, ...]:
     return tuple(report)
 
 
-def _years(meeting: Any) -> range:
-    # A meeting dated only to a year range of possibilities counts for the
-    # year it may fall in; a date never spans more than one year here.
+def _years(meeting: Meeting) -> range:
+    # Every year the meeting may have fallen in or run into; undated: none.
+    if meeting.date is None:
+        return range(0)
     first = meeting.date.earliest.year
     last = (meeting.end_date or meeting.date).latest.year
     return range(first, last + 1)
