@@ -7,9 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scocoop import Meeting, Official, PartialDate, converter, make_converter
+from scocoop import Meeting, Official, PartialDate, make_converter
 from scocoop._converter import problems_of
 from strategies import RECORD_STRATEGIES
+
+converter = make_converter()
 
 
 @pytest.mark.parametrize("cls", list(RECORD_STRATEGIES), ids=lambda c: c.__name__)

@@ -22,8 +22,8 @@ from scocoop import (
     UnknownCountryError,
     UnknownIdError,
     UnknownTopicError,
+    meeting_order,
 )
-from scocoop._dataset import meeting_order
 from strategies import datasets, partial_dates
 
 DS = sample_dataset()

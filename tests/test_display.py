@@ -7,7 +7,7 @@ import pytest
 import scocoop
 from sample import CITE, P, sample_dataset
 from scocoop import Meeting, PartialDate, Place, Results
-from scocoop._display import MAX_ROWS
+from scocoop._results import MAX_ROWS
 
 
 class Printer:

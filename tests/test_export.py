@@ -17,8 +17,9 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
 import scocoop
-from scocoop import Dataset, MissingExtraError
-from scocoop._export import FORMATS, popolo
+from scocoop import Dataset, MissingExtraError, export
+from scocoop._export import FORMATS
+from scocoop._popolo import popolo
 from scocoop._schema import json_schema
 from scocoop._tables import TABLES, rows
 from strategies import datasets
@@ -34,7 +35,7 @@ def bundled() -> Dataset:
 @pytest.fixture(scope="module")
 def csv_package(bundled: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("csv")
-    bundled.export(directory, "csv")
+    export(bundled, directory, "csv")
     return directory
 
 
@@ -51,7 +52,7 @@ def test_frictionless_finds_the_csv_package_valid(csv_package: Path) -> None:
 @given(datasets())
 def test_frictionless_finds_the_csv_package_of_any_dataset_valid(dataset: Dataset) -> None:
     with tempfile.TemporaryDirectory() as directory:
-        dataset.export(directory, "csv")
+        export(dataset, directory, "csv")
         report = frictionless.Package(Path(directory) / "datapackage.json").validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
@@ -134,7 +135,7 @@ def test_the_schema_rejects_what_load_rejects(collection: str, change: dict[str,
 
 
 def test_json_export_is_the_canonical_file_and_its_schema(bundled: Dataset, tmp_path: Path) -> None:
-    written = bundled.export(tmp_path, "json")
+    written = export(bundled, tmp_path, "json")
     assert ["scocoop.json", "scocoop.schema.json"] == [p.name for p in written]
     assert bundled == scocoop.load(tmp_path / "scocoop.json")
     assert json_schema() == json.loads((tmp_path / "scocoop.schema.json").read_text(encoding="utf-8"))
@@ -236,7 +237,7 @@ def test_popolo_represents_membership_history(bundled: Dataset) -> None:
 
 
 def test_parquet_files_read_back_as_the_dataframes(bundled: Dataset, tmp_path: Path) -> None:
-    bundled.export(tmp_path, "parquet")
+    export(bundled, tmp_path, "parquet")
     frames = bundled.to_pandas()
     for name, frame in frames.items():
         read = pd.read_parquet(tmp_path / f"{name}.parquet")
@@ -251,7 +252,7 @@ def test_parquet_files_read_back_as_the_dataframes(bundled: Dataset, tmp_path: P
 
 def test_an_unknown_format_is_refused_with_the_known_ones(bundled: Dataset, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="csv, json, popolo, parquet"):
-        bundled.export(tmp_path, "xlsx")
+        export(bundled, tmp_path, "xlsx")
     assert [] == list(tmp_path.iterdir())
 
 
@@ -260,12 +261,12 @@ def test_a_missing_extra_writes_nothing(
 ) -> None:
     monkeypatch.setitem(__import__("sys").modules, "pyarrow", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'scocoop\[parquet\]'"):
-        bundled.export(tmp_path / "out", "parquet")
+        export(bundled, tmp_path / "out", "parquet")
     assert not (tmp_path / "out").exists()
 
 
 def test_every_format_is_exported(bundled: Dataset, tmp_path: Path) -> None:
     for name in FORMATS:
-        written = bundled.export(tmp_path / name, name)
+        written = export(bundled, tmp_path / name, name)
         assert written
         assert all(path.stat().st_size > 0 for path in written)

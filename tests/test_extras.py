@@ -17,8 +17,7 @@ import pytest
 from hypothesis import given
 
 import scocoop
-from scocoop import Dataset, MissingExtraError
-from scocoop._dataset import meeting_order
+from scocoop import Dataset, MissingExtraError, meeting_order
 from scocoop._tables import TABLES, rows
 from strategies import datasets
 

@@ -7,12 +7,11 @@
 
 from types import FunctionType as _FunctionType
 
-from scocoop._converter import converter, make_converter
+from scocoop._converter import make_converter
 from scocoop._countries import country_name, to_country_code
 from scocoop._coverage import SeriesCoverage, coverage
-from scocoop._dataset import Dataset, Record
+from scocoop._dataset import Dataset
 from scocoop._dates import DateLike, PartialDate, Precision, to_partial_date
-from scocoop._display import Results
 from scocoop._errors import (
     DataError,
     InvalidDateError,
@@ -23,8 +22,9 @@ from scocoop._errors import (
     UnknownIdError,
     UnknownTopicError,
 )
+from scocoop._export import export
 from scocoop._info import cite, dataset_info
-from scocoop._io import SCHEMA_VERSION, dump, dumps, load, loads
+from scocoop._io import dump, dumps, load, loads
 from scocoop._model import (
     Citation,
     Commitment,
@@ -41,8 +41,13 @@ from scocoop._model import (
     ParticipantStatus,
     Place,
     Position,
+    Record,
     Source,
+    commitment_order,
+    meeting_order,
 )
+from scocoop._network import to_networkx
+from scocoop._pandas import to_pandas
 from scocoop._queries import (
     initiatives_on,
     meetings_between,
@@ -51,6 +56,9 @@ from scocoop._queries import (
     members_of,
     officials_of,
 )
+from scocoop._results import Results
+from scocoop._schema import SCHEMA_VERSION
+from scocoop._timeline import plot_timeline
 from scocoop._topics import Topic, Vocabulary, topics
 
 __all__ = [
@@ -89,22 +97,27 @@ __all__ = [
     "UnknownTopicError",
     "Vocabulary",
     "cite",
-    "converter",
+    "commitment_order",
     "country_name",
     "coverage",
     "dataset_info",
     "dump",
     "dumps",
+    "export",
     "initiatives_on",
     "load",
     "loads",
     "make_converter",
+    "meeting_order",
     "meetings_between",
     "meetings_by_country",
     "meetings_of",
     "members_of",
     "officials_of",
+    "plot_timeline",
     "to_country_code",
+    "to_networkx",
+    "to_pandas",
     "to_partial_date",
     "topics",
 ]

@@ -17,15 +17,15 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from scocoop._converter import converter
+from scocoop._converter import CONVERTER
 from scocoop._countries import country_name, to_country_code
-from scocoop._dataset import Dataset, commitment_order, meeting_order
+from scocoop._dataset import Dataset
 from scocoop._display import summary, text_table
 from scocoop._errors import DataError, ScocoopError, UnknownIdError
-from scocoop._export import FORMATS
+from scocoop._export import FORMATS, export
 from scocoop._info import cite, dataset_info
 from scocoop._io import load
-from scocoop._model import Commitment, Meeting
+from scocoop._model import Commitment, Meeting, commitment_order, meeting_order
 from scocoop._topics import topics
 
 __all__ = ["main"]
@@ -35,9 +35,9 @@ Row = dict[str, str]
 
 def _emit(rows: Sequence[Row], records: Sequence[Any], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(converter.unstructure(list(records)), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(CONVERTER.unstructure(list(records)), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(converter.unstructure(r), ensure_ascii=False) + "\n" for r in records)
+        return "".join(json.dumps(CONVERTER.unstructure(r), ensure_ascii=False) + "\n" for r in records)
     if fmt == "csv":
         if not rows:
             return ""
@@ -97,9 +97,9 @@ def _show(ds: Dataset, args: argparse.Namespace) -> str:
     if record is None:
         raise UnknownIdError("record", args.id)
     if args.format in ("json", "jsonl"):
-        return json.dumps(converter.unstructure(record), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(CONVERTER.unstructure(record), ensure_ascii=False, indent=2) + "\n"
     lines = [f"{type(record).__name__} {record.id}"]
-    for key, value in converter.unstructure(record).items():
+    for key, value in CONVERTER.unstructure(record).items():
         if key in ("id", "sources"):
             continue
         lines.append(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
@@ -199,7 +199,7 @@ def _cite(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str:
-    written = ds.export(args.to, args.export_format)
+    written = export(ds, args.to, args.export_format)
     files = "file" if len(written) == 1 else "files"
     print(f"scocoop: wrote {len(written)} {files} to {args.to}", file=sys.stderr)
     return "".join(f"{path}\n" for path in written)

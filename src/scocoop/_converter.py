@@ -26,7 +26,7 @@ from scocoop._dates import PartialDate
 from scocoop._errors import FieldError, InvalidFieldsError, Problem, ScocoopError
 from scocoop._model import MAX_TEXT
 
-__all__ = ["NonFiniteNumber", "converter", "make_converter", "problems_of"]
+__all__ = ["CONVERTER", "NonFiniteNumber", "make_converter", "problems_of"]
 
 T = TypeVar("T")
 
@@ -198,8 +198,11 @@ def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
 
-converter = make_converter()
-"""The converter of :func:`make_converter`, shared by the library."""
+CONVERTER = make_converter()
+"""The converter of :func:`make_converter` that the library itself uses.
+
+Private: a caller who registers hooks needs a converter of their own, from
+:func:`make_converter`, so that the library's format cannot change under it."""
 
 
 def problems_of(exc: BaseException, prefix: str = "") -> Iterator[Problem]:

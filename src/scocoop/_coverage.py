@@ -14,8 +14,8 @@ from typing import Any
 
 from attrs import frozen
 
-from scocoop._dataset import Dataset, meeting_order
-from scocoop._model import Meeting
+from scocoop._dataset import Dataset
+from scocoop._model import Meeting, meeting_order
 
 __all__ = ["SeriesCoverage", "coverage"]
 

@@ -1,4 +1,4 @@
-"""How records and query results look: one-line summaries, text tables and HTML tables.
+"""How records look in tables: one-line summaries, text tables and HTML tables.
 
 The same summary of a record serves the command line's tables, the notebook
 display of query results (``_repr_html_`` for Jupyter, ``_repr_pretty_`` for
@@ -9,22 +9,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from scocoop._countries import country_name, is_country_code
-from scocoop._model import Commitment, Meeting, Official, Organization, Source
+from scocoop._model import Commitment, Meeting, Official, Organization, Record, Source
 
-if TYPE_CHECKING:
-    from scocoop._dataset import Record
-
-__all__ = ["MAX_ROWS", "Results", "html_table", "summary", "text_table"]
-
-MAX_ROWS = 20
-"""Rows shown in a notebook before a long result is cut."""
+__all__ = ["Row", "html_table", "rows_of", "summary", "text_table"]
 
 Row = dict[str, str]
-
-T = TypeVar("T")
 
 
 def summary(record: Record) -> Row:
@@ -78,7 +70,8 @@ def _row(item: Any) -> Row:
     return {"value": str(item)}
 
 
-def _rows(items: Iterable[Any]) -> list[Row]:
+def rows_of(items: Iterable[Any]) -> list[Row]:
+    """A row per item: a record's summary, a country's name, or the value as text."""
     return [_row(item) for item in items]
 
 
@@ -121,32 +114,3 @@ def html_table(rows: Sequence[Row], *, caption: str, hidden: int = 0) -> str:
         parts.append(f'<tr><td colspan="{span}">… {hidden} more</td></tr>')
     parts.append("</tbody></table>")
     return "".join(parts)
-
-
-def _caption(count: int) -> str:
-    return f"{count} result" if count == 1 else f"{count} results"
-
-
-class Results(tuple[T, ...]):
-    """The answer to a query: a tuple, shown as a table in notebooks.
-
-    It compares, indexes and iterates as the plain tuple it is; only its
-    display differs (a table of the first :data:`MAX_ROWS` rows in Jupyter
-    and IPython).
-    """
-
-    __slots__ = ()
-
-    def _repr_html_(self) -> str:
-        shown = _rows(self[:MAX_ROWS])
-        return html_table(shown, caption=_caption(len(self)), hidden=len(self) - len(shown))
-
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        if cycle:
-            printer.text("Results(...)")
-            return
-        shown = _rows(self[:MAX_ROWS])
-        text = _caption(len(self)) + "\n" + text_table(shown, width=120)
-        if len(self) > len(shown):
-            text += f"… {len(self) - len(shown)} more\n"
-        printer.text(text.rstrip("\n"))

@@ -6,9 +6,10 @@ import hashlib
 from typing import Any, Literal
 
 from scocoop._coverage import coverage
-from scocoop._dataset import COLLECTIONS, Dataset
-from scocoop._io import SCHEMA_VERSION, dumps, load
-from scocoop._model import Source
+from scocoop._dataset import Dataset
+from scocoop._io import dumps, load
+from scocoop._model import COLLECTIONS, Source
+from scocoop._schema import SCHEMA_VERSION
 
 __all__ = ["HOMEPAGE", "cite", "dataset_info"]
 

@@ -26,15 +26,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from scocoop._converter import NonFiniteNumber, converter, problems_of
-from scocoop._dataset import COLLECTIONS, Dataset
+from scocoop._converter import CONVERTER, NonFiniteNumber, problems_of
+from scocoop._dataset import Dataset
 from scocoop._errors import DataError, Problem
-from scocoop._model import Commitment, Meeting, Official, Organization, Source
+from scocoop._model import COLLECTIONS, Commitment, Meeting, Official, Organization, Source
+from scocoop._schema import SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads", "write_atomically"]
-
-SCHEMA_VERSION = 1
-"""The version of the file format this release reads and writes."""
+__all__ = ["dump", "dumps", "load", "loads", "write_atomically"]
 
 _TYPES: dict[str, Any] = {
     "sources": tuple[Source, ...],
@@ -112,7 +110,7 @@ def _build(document: Any) -> Dataset:
             collections[name] = ()
             continue
         try:
-            collections[name] = converter.structure(document[name], _TYPES[name])
+            collections[name] = CONVERTER.structure(document[name], _TYPES[name])
         except RecursionError:
             problems.append(Problem(name, "nested too deeply"))
         except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a located problem
@@ -165,7 +163,7 @@ def _document(dataset: Dataset) -> dict[str, Any]:
     if dataset.data_version is not None:
         document["data_version"] = dataset.data_version
     for name in COLLECTIONS:
-        document[name] = converter.unstructure(getattr(dataset, name), _TYPES[name])
+        document[name] = CONVERTER.unstructure(getattr(dataset, name), _TYPES[name])
     return document
 
 

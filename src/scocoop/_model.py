@@ -16,7 +16,8 @@ import datetime
 import enum
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, TypeAlias
 
 import attrs
@@ -26,6 +27,8 @@ from scocoop._dates import PartialDate
 from scocoop._errors import FieldError, InvalidFieldsError
 
 __all__ = [
+    "COLLECTIONS",
+    "REFERENCES",
     "Citation",
     "Commitment",
     "CommitmentKind",
@@ -41,7 +44,12 @@ __all__ = [
     "ParticipantStatus",
     "Place",
     "Position",
+    "Record",
+    "Reference",
     "Source",
+    "commitment_order",
+    "meeting_order",
+    "meeting_span",
 ]
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
@@ -595,3 +603,97 @@ class Commitment:
 
     def __attrs_post_init__(self) -> None:
         _validate(self)
+
+
+Record = Source | Organization | Official | Meeting | Commitment
+"""Any of the five kinds of record."""
+
+COLLECTIONS: Mapping[str, type[Record]] = MappingProxyType(
+    {
+        "sources": Source,
+        "organizations": Organization,
+        "officials": Official,
+        "meetings": Meeting,
+        "commitments": Commitment,
+    }
+)
+"""The collections of a dataset and the record type of each, in the order they are written."""
+
+
+@frozen
+class Reference:
+    """A field whose value names another record, a country or a topic.
+
+    Attributes:
+        collection: The collection whose records hold the field.
+        path: Attribute names from the record to the value; a tuple met on
+            the way is gone through item by item (``participants``,
+            ``official``).
+        target: The collection the value names, or ``"countries"`` (an ISO
+            3166-1 alpha-2 code) or ``"topics"`` (a topic id).
+    """
+
+    collection: str
+    path: tuple[str, ...]
+    target: str
+
+
+def _refs(collection: str, target: str, *paths: str) -> tuple[Reference, ...]:
+    return tuple(Reference(collection, tuple(p.split(".")), target) for p in paths)
+
+
+REFERENCES: tuple[Reference, ...] = (
+    *_refs("organizations", "organizations", "parent"),
+    *_refs("organizations", "countries", "country", "memberships.country"),
+    *_refs("organizations", "sources", "sources.source", "memberships.sources.source"),
+    *_refs("officials", "countries", "country"),
+    *_refs("officials", "organizations", "positions.organization"),
+    *_refs("officials", "sources", "sources.source"),
+    *_refs("meetings", "organizations", "organization", "participants.organization"),
+    *_refs("meetings", "meetings", "held_during"),
+    *_refs("meetings", "countries", "place.country", "host", "chair", "next_host", "participants.country"),
+    *_refs("meetings", "officials", "participants.official"),
+    *_refs("meetings", "topics", "topics"),
+    *_refs("meetings", "sources", "sources.source"),
+    *_refs("commitments", "meetings", "meeting", "discussed_at"),
+    *_refs("commitments", "officials", "proposed_by"),
+    *_refs("commitments", "countries", "proposer", "parties"),
+    *_refs("commitments", "topics", "topics"),
+    *_refs("commitments", "sources", "sources.source"),
+)
+"""Every field that names something outside its record: the one declaration
+that the dataset's integrity checks, the tables' foreign keys and the docs read."""
+
+
+# Date order.
+
+_FAR_FUTURE = datetime.date.max
+
+DateKey = tuple[bool, datetime.date, datetime.date, bool, bool, str]
+
+
+def _date_key(date: PartialDate | None, record_id: str) -> DateKey:
+    # As PartialDate sorts (earliest, latest, certain before flagged), then by id.
+    if date is None:
+        return (True, _FAR_FUTURE, _FAR_FUTURE, False, False, record_id)
+    return (False, date.earliest, date.latest, date.uncertain, date.approximate, record_id)
+
+
+def meeting_order(meeting: Meeting) -> DateKey:
+    """Sort key of meetings in date order: earliest day, latest day, id; undated last.
+
+    ``sorted(ds.meetings, key=scocoop.meeting_order)`` lists meetings as queries do.
+    """
+    return _date_key(meeting.date, meeting.id)
+
+
+def commitment_order(commitment: Commitment) -> DateKey:
+    """Sort key of commitments in date order, as :func:`meeting_order`."""
+    return _date_key(commitment.date, commitment.id)
+
+
+def meeting_span(meeting: Meeting) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a meeting's dates can mean; far in the future if undated."""
+    if meeting.date is None:
+        return (_FAR_FUTURE, _FAR_FUTURE)
+    return meeting.date.earliest, (meeting.end_date or meeting.date).latest

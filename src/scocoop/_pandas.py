@@ -35,7 +35,20 @@ def _frame(pd: Any, np: Any, table: Table, records: list[dict[str, Value]]) -> A
 
 
 def to_pandas(dataset: Dataset) -> dict[str, Any]:
-    """One DataFrame per table of :mod:`scocoop._tables`, by table name."""
+    """The dataset as tidy pandas DataFrames, by table name (extra ``pandas``).
+
+    One table per collection (``sources``, ``organizations``, ``officials``,
+    ``meetings``, ``commitments``) and one per list inside records
+    (``memberships``, ``positions``, ``participants``, ``parties``,
+    ``discussions``, ``topics``, ``aliases``, ``citations``), keyed by the
+    record they belong to.  Each date becomes three columns: ``date`` (the
+    earliest day it can mean, a datetime), ``date_precision`` (``year``,
+    ``month`` or ``day``) and ``date_edtf`` (the exact statement, with its
+    ``?`` or ``~``).
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+    """
     pd = require("pandas", extra="pandas", feature="to_pandas()")
     import numpy as np  # pandas depends on numpy
 

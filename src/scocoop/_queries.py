@@ -7,9 +7,9 @@ Each function loads the bundled dataset on first use and calls the
 from __future__ import annotations
 
 from scocoop._dates import DateLike
-from scocoop._display import Results
 from scocoop._io import load
 from scocoop._model import Commitment, Meeting, MembershipStatus, Official, ParticipantStatus
+from scocoop._results import Results
 
 __all__ = [
     "initiatives_on",

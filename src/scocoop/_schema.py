@@ -19,9 +19,12 @@ from typing import Any
 import attrs
 
 from scocoop._dates import EDTF_FORM, PartialDate
-from scocoop._model import _CHECK, ID_PATTERN, MAX_TEXT, Commitment, Meeting, Official, Organization, Source
+from scocoop._model import _CHECK, COLLECTIONS, ID_PATTERN, MAX_TEXT
 
-__all__ = ["SCHEMA_ID", "json_schema"]
+__all__ = ["SCHEMA_ID", "SCHEMA_VERSION", "json_schema"]
+
+SCHEMA_VERSION = 1
+"""The version of the file format this release reads and writes."""
 
 SCHEMA_ID = "https://scocoop.github.io/schema/scocoop-1.schema.json"
 
@@ -45,13 +48,6 @@ _CONSTRAINTS: dict[str, dict[str, Any]] = {
     "_check_countries": _COUNTRY,
     "_check_language": {"pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},
     "_check_edition": {"minimum": 1},
-}
-_COLLECTIONS = {
-    "sources": Source,
-    "organizations": Organization,
-    "officials": Official,
-    "meetings": Meeting,
-    "commitments": Commitment,
 }
 
 
@@ -113,11 +109,9 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a dataset file of this release."""
-    from scocoop._io import SCHEMA_VERSION
-
     defs: dict[str, Any] = {}
     collections = {}
-    for name, cls in _COLLECTIONS.items():
+    for name, cls in COLLECTIONS.items():
         collections[name] = {"type": "array", "items": _type(cls, defs, [])}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,0 +1,43 @@
+"""The answer to a query: a tuple that shows itself as a table."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from scocoop._display import html_table, rows_of, text_table
+
+__all__ = ["MAX_ROWS", "Results"]
+
+MAX_ROWS = 20
+"""Rows shown in a notebook before a long result is cut."""
+
+T = TypeVar("T")
+
+
+def _caption(count: int) -> str:
+    return f"{count} result" if count == 1 else f"{count} results"
+
+
+class Results(tuple[T, ...]):
+    """The answer to a query: a tuple, shown as a table in notebooks.
+
+    It compares, indexes and iterates as the plain tuple it is; only its
+    display differs (a table of the first :data:`MAX_ROWS` rows in Jupyter
+    and IPython).
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        shown = rows_of(self[:MAX_ROWS])
+        return html_table(shown, caption=_caption(len(self)), hidden=len(self) - len(shown))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        if cycle:
+            printer.text("Results(...)")
+            return
+        shown = rows_of(self[:MAX_ROWS])
+        text = _caption(len(self)) + "\n" + text_table(shown, width=120)
+        if len(self) > len(shown):
+            text += f"… {len(self) - len(shown)} more\n"
+        printer.text(text.rstrip("\n"))

@@ -1,0 +1,92 @@
+"""The rules that span records: located problems, in time linear in the input."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import typing
+
+import attrs
+import pytest
+
+import scocoop._model
+from scocoop import DataError, Dataset, Meeting, Organization, OrganizationKind
+from scocoop._model import COLLECTIONS, REFERENCES, Reference
+
+
+def chain(n: int, *, cycle: bool) -> list[Organization]:
+    orgs = [
+        Organization(
+            id=f"o{i}", name=f"O {i}", kind=OrganizationKind.BODY, parent=f"o{i + 1}" if i + 1 < n else None
+        )
+        for i in range(n)
+    ]
+    if cycle:
+        orgs[-1] = Organization(id=f"o{n - 1}", name="last", kind=OrganizationKind.BODY, parent="o0")
+    return orgs
+
+
+def problems_of(**collections: object) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        Dataset(**collections)  # type: ignore[arg-type]
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_cycle_is_reported_once_at_its_first_record() -> None:
+    found = problems_of(organizations=chain(4, cycle=True))
+    assert [
+        "organizations[0].parent: organization 'o0' is its own ancestor: o0 -> o1 -> o2 -> o3 -> o0"
+    ] == found
+
+
+def test_a_meeting_held_during_itself_is_refused() -> None:
+    meeting = Meeting(id="m", name="M", held_during="m")
+    assert ["meetings[0].held_during: meeting 'm' is held during itself: m -> m"] == problems_of(
+        meetings=[meeting]
+    )
+
+
+def test_meetings_held_during_each_other_are_refused() -> None:
+    meetings = [Meeting(id="a", name="A", held_during="b"), Meeting(id="b", name="B", held_during="a")]
+    assert ["meetings[0].held_during: meeting 'a' is held during itself: a -> b -> a"] == problems_of(
+        meetings=meetings
+    )
+
+
+def seconds(n: int, *, cycle: bool) -> float:
+    orgs = chain(n, cycle=cycle)
+    begun = time.perf_counter()
+    with contextlib.suppress(DataError):
+        Dataset(organizations=orgs)
+    return time.perf_counter() - begun
+
+
+@pytest.mark.parametrize("cycle", [False, True], ids=["chain", "cycle"])
+def test_checking_a_long_parent_chain_grows_linearly(cycle: bool) -> None:
+    # Time at 2n over time at n: about 2 when linear, 4 or more when quadratic.
+    small = min(seconds(10_000, cycle=cycle) for _ in range(3))
+    large = min(seconds(20_000, cycle=cycle) for _ in range(3))
+    assert large / small < 3.2
+
+
+def field_type(cls: type, name: str) -> object:
+    hint = typing.get_type_hints(cls, vars(scocoop._model))[attrs.fields_dict(cls)[name].name]
+    # Optional[X] -> X, tuple[X, ...] -> X
+    for arg in (*typing.get_args(hint), hint):
+        if attrs.has(arg) or arg is str:
+            return arg
+        inner = typing.get_args(arg)
+        if inner and (attrs.has(inner[0]) or inner[0] is str):
+            return inner[0]
+    return hint
+
+
+@pytest.mark.parametrize("reference", REFERENCES, ids=lambda r: f"{r.collection}.{'.'.join(r.path)}")
+def test_every_reference_is_a_text_field_of_its_collection(reference: Reference) -> None:
+    assert reference.target in (*COLLECTIONS, "countries", "topics")
+    kind: object = COLLECTIONS[reference.collection]
+    for name in reference.path:
+        assert isinstance(kind, type)
+        assert attrs.has(kind)
+        kind = field_type(kind, name)
+    assert str is kind

@@ -1,0 +1,42 @@
+"""The module-level queries are the Dataset methods over the bundled data."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import scocoop
+from scocoop import Dataset
+
+QUERIES = (
+    "initiatives_on",
+    "meetings_between",
+    "meetings_by_country",
+    "meetings_of",
+    "members_of",
+    "officials_of",
+)
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_module_query_has_the_signature_of_its_method(name: str) -> None:
+    method = inspect.signature(getattr(Dataset, name))
+    without_self = method.replace(parameters=list(method.parameters.values())[1:])
+    assert without_self == inspect.signature(getattr(scocoop, name))
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("initiatives_on", ("terrorism",)),
+        ("meetings_between", ("2016", "2018")),
+        ("meetings_by_country", ("KZ",)),
+        ("meetings_of", ("sco",)),
+        ("members_of", ("sco", "2020-01-01")),
+        ("officials_of", ("KZ", "2019-08-09")),
+    ],
+)
+def test_module_query_answers_as_the_bundled_dataset(name: str, args: tuple[str, ...]) -> None:
+    bundled = scocoop.load()
+    assert getattr(bundled, name)(*args) == getattr(scocoop, name)(*args)
