@@ -17,6 +17,7 @@ LAYERS = (
     "_countries",
     "_topics",
     "_extras",
+    "_validators",
     "_model",
     "_converter",
     "_schema",

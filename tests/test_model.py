@@ -4,6 +4,7 @@ import attrs
 import pytest
 
 from scocoop import (
+    DataError,
     Meeting,
     Membership,
     MembershipStatus,
@@ -12,8 +13,9 @@ from scocoop import (
     OrganizationKind,
     PartialDate,
     Participant,
+    RecordError,
+    ScocoopError,
 )
-from scocoop._errors import FieldError
 from scocoop._model import Citation, Commitment, CommitmentKind, CommitmentStatus, Place, Position, Source
 
 ALL_RECORDS = (
@@ -45,27 +47,27 @@ def test_records_cannot_be_changed() -> None:
 
 @pytest.mark.parametrize("bad", ["", "Has Space", "UPPER", "trailing-", "a--b", "tab\tid", "ünï", " x"])
 def test_ids_must_be_lower_case_words_joined_by_hyphens(bad: str) -> None:
-    with pytest.raises(FieldError) as info:
+    with pytest.raises(RecordError) as info:
         Meeting(id=bad, name="A meeting")
-    assert "id" == info.value.field
+    assert ["id"] == [p.location for p in info.value.problems]
 
 
 @pytest.mark.parametrize("bad", ["kz", "KAZ", "K", "", "k z"])
 def test_countries_must_be_alpha_2_codes(bad: str) -> None:
-    with pytest.raises(FieldError, match="alpha-2"):
+    with pytest.raises(RecordError, match="alpha-2"):
         Participant(country=bad)
 
 
 @pytest.mark.parametrize("bad", ["", "  ", " padded", "x" * 10_001, "bell\x07"])
 def test_text_must_be_non_empty_trimmed_and_printable(bad: str) -> None:
-    with pytest.raises(FieldError):
+    with pytest.raises(RecordError):
         Official(id="o", name=bad, country="KZ")
 
 
 def test_an_end_before_the_start_is_rejected() -> None:
-    with pytest.raises(FieldError, match="before"):
+    with pytest.raises(RecordError, match="before"):
         Membership(country="KZ", start=PartialDate.parse("2017"), end=PartialDate.parse("2016"))
-    with pytest.raises(FieldError, match="end_date"):
+    with pytest.raises(RecordError, match="end_date"):
         Meeting(
             id="m", name="M", date=PartialDate.parse("2017-05-02"), end_date=PartialDate.parse("2017-05-01")
         )
@@ -79,12 +81,12 @@ def test_overlapping_partial_dates_are_not_out_of_order() -> None:
 
 
 def test_a_participant_needs_a_country_or_an_organization() -> None:
-    with pytest.raises(FieldError):
+    with pytest.raises(RecordError):
         Participant()
 
 
 def test_an_organization_cannot_be_its_own_parent() -> None:
-    with pytest.raises(FieldError, match="own parent"):
+    with pytest.raises(RecordError, match="own parent"):
         Organization(id="sco", name="SCO", kind=OrganizationKind.BODY, parent="sco")
 
 
@@ -110,7 +112,7 @@ def test_unordered_collections_are_sorted_so_equal_data_compares_equal() -> None
 
 
 def test_duplicates_in_a_set_like_collection_are_rejected() -> None:
-    with pytest.raises(FieldError, match="twice"):
+    with pytest.raises(RecordError, match="twice"):
         Meeting(id="m", name="M", topics=("terrorism", "terrorism"))
 
 
@@ -140,3 +142,19 @@ def test_meeting_countries_are_unique_and_sorted() -> None:
         ),
     )
     assert ("KZ", "RU") == meeting.countries
+
+
+def test_a_record_reports_every_broken_field_at_once_as_a_data_error() -> None:
+    with pytest.raises(RecordError) as info:
+        Official(id="Bad Id", name=" padded", country="kz")
+    assert ["id", "name", "country"] == [p.location for p in info.value.problems]
+    assert isinstance(info.value, DataError)
+    assert isinstance(info.value, ScocoopError)
+    assert "Official" == info.value.record
+    assert str(info.value).startswith("3 problems found in Official:")
+
+
+def test_whole_record_checks_run_once_the_fields_are_valid() -> None:
+    with pytest.raises(RecordError) as info:
+        Meeting(id="m", name="M", end_date=PartialDate.parse("2017"))
+    assert ["end_date"] == [p.location for p in info.value.problems]

@@ -23,8 +23,8 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from scocoop._dates import PartialDate
-from scocoop._errors import FieldError, InvalidFieldsError, Problem, ScocoopError
-from scocoop._model import MAX_TEXT
+from scocoop._errors import Problem, RecordError, ScocoopError
+from scocoop._validators import MAX_TEXT
 
 __all__ = ["CONVERTER", "NonFiniteNumber", "make_converter", "problems_of"]
 
@@ -223,11 +223,9 @@ def problems_of(exc: BaseException, prefix: str = "") -> Iterator[Problem]:
         fields = ", ".join(repr(f) for f in sorted(exc.extra_fields))
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl))
         yield Problem(prefix, f"unknown field {fields}; the fields of {exc.cl.__name__} are {allowed}")
-    elif isinstance(exc, InvalidFieldsError):
-        for error in exc.errors:
-            yield from problems_of(error, prefix)
-    elif isinstance(exc, FieldError):
-        yield Problem(f"{prefix}.{exc.field}" if prefix else exc.field, exc.message)
+    elif isinstance(exc, RecordError):
+        for problem in exc.problems:
+            yield Problem(f"{prefix}.{problem.location}" if prefix else problem.location, problem.message)
     elif isinstance(exc, KeyError):
         yield Problem(prefix, "required field is missing")
     elif isinstance(exc, RecursionError):

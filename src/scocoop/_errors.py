@@ -15,6 +15,7 @@ __all__ = [
     "InvalidDateError",
     "MissingExtraError",
     "Problem",
+    "RecordError",
     "ScocoopError",
     "UnknownCountryError",
     "UnknownIdError",
@@ -60,6 +61,18 @@ class DataError(ScocoopError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found{where}:"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+class RecordError(DataError):
+    """A record was built with values that break its invariants.
+
+    Raised by the record classes' constructors; each problem is located at
+    the field it concerns (``date``, ``end_date``), whatever their number.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, record: str) -> None:
+        self.record = record
+        super().__init__(problems, origin=record)
 
 
 class InvalidDateError(ScocoopError, ValueError):
@@ -121,23 +134,3 @@ def _or_list(items: tuple[str, ...]) -> str:
     if len(quoted) == 1:
         return quoted[0]
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
-
-
-class FieldError(ValueError):
-    """A value that breaks an invariant of one record, raised by validators.
-
-    Loading turns it into a :class:`Problem` located at ``field``.
-    """
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
-
-
-class InvalidFieldsError(ValueError):
-    """Several :class:`FieldError` of one record, reported together."""
-
-    def __init__(self, errors: Iterable[FieldError]) -> None:
-        self.errors = tuple(errors)
-        super().__init__("; ".join(str(e) for e in self.errors))

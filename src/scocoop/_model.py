@@ -14,17 +14,24 @@ from __future__ import annotations
 
 import datetime
 import enum
-import itertools
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, TypeAlias
 
-import attrs
-from attrs import Attribute, field, frozen
+from attrs import field, frozen
 
 from scocoop._dates import PartialDate
-from scocoop._errors import FieldError, InvalidFieldsError
+from scocoop._validators import (
+    FieldError,
+    a_country,
+    a_language,
+    a_text,
+    an_edition,
+    an_id,
+    check,
+    check_range,
+    collect_all,
+    no_duplicates,
+)
 
 __all__ = [
     "COLLECTIONS",
@@ -51,12 +58,6 @@ __all__ = [
     "meeting_order",
     "meeting_span",
 ]
-
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
-_COUNTRY_PATTERN = re.compile(r"[A-Z]{2}")
-_LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-MAX_TEXT = 10_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class OrganizationKind(enum.Enum):
@@ -148,70 +149,6 @@ class CommitmentStatus(enum.Enum):
     IN_FORCE = "in_force"
 
 
-# Validators: each checks one invariant of one record and names its field.
-
-
-def _check_id(instance: object, attribute: Attribute[Any], value: str) -> None:
-    if not (isinstance(value, str) and ID_PATTERN.fullmatch(value)):
-        raise FieldError(
-            attribute.name,
-            "expected an id of lower-case letters and digits joined by single"
-            f" hyphens or dots, such as 'sco-prosecutors-general-14', got {value!r}",
-        )
-
-
-def _check_optional_id(instance: object, attribute: Attribute[Any], value: str | None) -> None:
-    if value is not None:
-        _check_id(instance, attribute, value)
-
-
-def _check_ids(instance: object, attribute: Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        _check_id(instance, attribute, item)
-
-
-def _check_text(instance: object, attribute: Attribute[Any], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise FieldError(attribute.name, f"expected non-empty text, got {value!r}")
-    if value != value.strip():
-        raise FieldError(attribute.name, f"expected text without leading or trailing spaces, got {value!r}")
-    if len(value) > MAX_TEXT:
-        raise FieldError(attribute.name, f"text is {len(value)} characters long; limit is {MAX_TEXT}")
-    if _CONTROL.search(value):
-        raise FieldError(attribute.name, f"text contains control characters: {value[:80]!r}")
-
-
-def _check_optional_text(instance: object, attribute: Attribute[Any], value: str | None) -> None:
-    if value is not None:
-        _check_text(instance, attribute, value)
-
-
-def _check_texts(instance: object, attribute: Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        _check_text(instance, attribute, item)
-
-
-def _check_country(instance: object, attribute: Attribute[Any], value: str | None) -> None:
-    if value is not None and not (isinstance(value, str) and _COUNTRY_PATTERN.fullmatch(value)):
-        raise FieldError(attribute.name, f"expected an ISO 3166-1 alpha-2 code such as 'KZ', got {value!r}")
-
-
-def _check_countries(instance: object, attribute: Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        _check_country(instance, attribute, item)
-
-
-def _check_range(first: str, last: str, start: PartialDate | None, end: PartialDate | None) -> None:
-    if start is not None and end is not None and end.latest < start.earliest:
-        raise FieldError(last, f"{last} {str(end)!r} is before {first} {str(start)!r}")
-
-
-def _check_no_duplicates(instance: object, attribute: Attribute[Any], value: tuple[Any, ...]) -> None:
-    for earlier, later in itertools.pairwise(value):
-        if earlier == later:
-            raise FieldError(attribute.name, f"{later!r} is listed twice")
-
-
 def _sorted_strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(values))
 
@@ -245,55 +182,10 @@ def _in_effect(
     return (start is None or start.earliest <= latest) and (end is None or earliest < end.latest)
 
 
-# Every record checks all its fields and reports every broken invariant at
-# once: the field validators are moved aside when the class is built and run
-# together after __init__, rather than by attrs one by one up to the first.
-
-_CHECK = "scocoop_check"
-
-
-def _hoist_validators(cls: type, fields: list[Attribute[Any]]) -> list[Attribute[Any]]:
-    return [
-        f.evolve(validator=None, metadata={**f.metadata, _CHECK: f.validator}) if f.validator else f
-        for f in fields
-    ]
-
-
-_Checks: TypeAlias = "tuple[tuple[Attribute[Any], Callable[..., Any]], ...]"
-_CHECKS: dict[type, _Checks] = {}
-
-
-def _checks(cls: type) -> _Checks:
-    found = _CHECKS.get(cls)
-    if found is None:
-        found = tuple((f, f.metadata[_CHECK]) for f in attrs.fields(cls) if _CHECK in f.metadata)
-        _CHECKS[cls] = found
-    return found
-
-
-def _validate(record: object, *record_checks: Callable[[], None]) -> None:
-    errors: list[FieldError] = []
-    for attribute, check in _checks(type(record)):
-        try:
-            check(record, attribute, getattr(record, attribute.name))
-        except FieldError as exc:
-            errors.append(exc)
-    if not errors:
-        for record_check in record_checks:
-            try:
-                record_check()
-            except FieldError as exc:
-                errors.append(exc)
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise InvalidFieldsError(errors)
-
-
 # Records.
 
 
-@frozen(kw_only=True, field_transformer=_hoist_validators)
+@frozen(kw_only=True, field_transformer=collect_all)
 class Citation:
     """The evidence for a record: a source and the words of it that support it.
 
@@ -304,36 +196,31 @@ class Citation:
         note: What the citation shows when that needs saying.
     """
 
-    source: str = field(validator=_check_id)
-    quote: str | None = field(default=None, validator=_check_optional_text)
-    note: str | None = field(default=None, validator=_check_optional_text)
+    source: str = field(validator=an_id())
+    quote: str | None = field(default=None, validator=a_text(optional=True))
+    note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _validate(self)
+        check(self)
 
 
-@frozen(kw_only=True, field_transformer=_hoist_validators)
+@frozen(kw_only=True, field_transformer=collect_all)
 class Source:
     """A document that records cite."""
 
-    id: str = field(validator=_check_id)
-    title: str = field(validator=_check_text)
-    publisher: str | None = field(default=None, validator=_check_optional_text)
+    id: str = field(validator=an_id())
+    title: str = field(validator=a_text())
+    publisher: str | None = field(default=None, validator=a_text(optional=True))
     published: PartialDate | None = None
-    url: str | None = field(default=None, validator=_check_optional_text)
-    language: str = field(default="en")
-    note: str | None = field(default=None, validator=_check_optional_text)
-
-    @language.validator
-    def _check_language(self, attribute: Attribute[str], value: str) -> None:
-        if not (isinstance(value, str) and _LANGUAGE_PATTERN.fullmatch(value)):
-            raise FieldError("language", f"expected a BCP 47 tag such as 'en', got {value!r}")
+    url: str | None = field(default=None, validator=a_text(optional=True))
+    language: str = field(default="en", validator=a_language())
+    note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _validate(self)
+        check(self)
 
 
-@frozen(kw_only=True, field_transformer=_hoist_validators)
+@frozen(kw_only=True, field_transformer=collect_all)
 class Membership:
     """A country's standing in an organization over a period.
 
@@ -342,15 +229,15 @@ class Membership:
     member has the observer period end on the day membership starts).
     """
 
-    country: str = field(validator=_check_country)
+    country: str = field(validator=a_country())
     status: MembershipStatus = MembershipStatus.MEMBER
     start: PartialDate | None = None
     end: PartialDate | None = None
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
-    note: str | None = field(default=None, validator=_check_optional_text)
+    note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _validate(self, lambda: _check_range("start", "end", self.start, self.end))
+        check(self, lambda: check_range("start", "end", self.start, self.end))
 
     def in_effect(self, earliest: datetime.date, latest: datetime.date) -> bool:
         """Whether this standing may have held at some day in the range.
@@ -360,7 +247,7 @@ class Membership:
         return _in_effect(self.start, self.end, earliest, latest)
 
 
-@frozen(kw_only=True, field_transformer=_hoist_validators)
+@frozen(kw_only=True, field_transformer=collect_all)
 class Organization:
     """An intergovernmental organization, one of its bodies, a regional format, or a national agency.
 
@@ -372,29 +259,29 @@ class Organization:
             memberships of its own has those of its parent.
     """
 
-    id: str = field(validator=_check_id)
-    name: str = field(validator=_check_text)
+    id: str = field(validator=an_id())
+    name: str = field(validator=a_text())
     kind: OrganizationKind
-    abbreviation: str | None = field(default=None, validator=_check_optional_text)
-    parent: str | None = field(default=None, validator=_check_optional_id)
-    country: str | None = field(default=None, validator=_check_country)
+    abbreviation: str | None = field(default=None, validator=a_text(optional=True))
+    parent: str | None = field(default=None, validator=an_id(optional=True))
+    country: str | None = field(default=None, validator=a_country())
     founded: PartialDate | None = None
     aliases: tuple[str, ...] = field(
-        default=(), converter=_sorted_strs, validator=(_check_texts, _check_no_duplicates)
+        default=(), converter=_sorted_strs, validator=(a_text(many=True), no_duplicates())
     )
     memberships: tuple[Membership, ...] = field(default=(), converter=_memberships)
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
-    note: str | None = field(default=None, validator=_check_optional_text)
+    note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _validate(self, self._check_parent)
+        check(self, self._check_parent)
 
     def _check_parent(self) -> None:
         if self.parent == self.id:
             raise FieldError("parent", f"an organization cannot be its own parent ({self.id!r})")
 
 
-@frozen(kw_only=True, field_transformer=_hoist_validators)
+@frozen(kw_only=True, field_transformer=collect_all)
 class Position:
     """A post an official held: a title, usually in an organization.
 
@@ -402,14 +289,14 @@ class Position:
     ``None`` where it is not known (the ``note`` says what is known).
     """
 
-    title: str = field(validator=_check_text)
-    organization: str | None = field(default=None, validator=_check_optional_id)
+    title: str = field(validator=a_text())
+    organization: str | None = field(default=None, validator=an_id(optional=True))
     start: PartialDate | None = None
     end: PartialDate | None = None
-    note: str | None = field(default=None, validator=_check_optional_text)
+    note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _validate(self, lambda: _check_range("start", "end", self.start, self.end))
+        check(self, lambda: check_range("start", "end", self.start, self.end))
 
     def in_effect(self, earliest: datetime.date, latest: datetime.date) -> bool:
         """Whether the post may have been held at some day in the range.
@@ -419,7 +306,7 @@ class Position:
         return _in_effect(self.start, self.end, earliest, latest)
 
 
-@frozen(kw_only=True, field_transformer=_hoist_validators)
+@frozen(kw_only=True, field_transformer=collect_all)
 class Official:
     """A person who took part in cooperation, under one canonical name.
 
@@ -429,21 +316,21 @@ class Official:
         positions: Posts held, earliest first.
     """
 
-    id: str = field(validator=_check_id)
-    name: str = field(validator=_check_text)
-    country: str = field(validator=_check_country)
+    id: str = field(validator=an_id())
+    name: str = field(validator=a_text())
+    country: str = field(validator=a_country())
     aliases: tuple[str, ...] = field(
-        default=(), converter=_sorted_strs, validator=(_check_texts, _check_no_duplicates)
+        default=(), converter=_sorted_strs, validator=(a_text(many=True), no_duplicates())
     )
     positions: tuple[Position, ...] = field(default=(), converter=_positions)
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
-    note: str | None = field(default=None, validator=_check_optional_text)
+    note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _validate(self)
+        check(self)
 
 
-@frozen(kw_only=True, field_transformer=_hoist_validators)
+@frozen(kw_only=True, field_transformer=collect_all)
 class Place:
     """Where a meeting was held, under the place's current name.
 
@@ -452,15 +339,15 @@ class Place:
             it differs from ``city``.
     """
 
-    city: str = field(validator=_check_text)
-    country: str = field(validator=_check_country)
-    name_at_the_time: str | None = field(default=None, validator=_check_optional_text)
+    city: str = field(validator=a_text())
+    country: str = field(validator=a_country())
+    name_at_the_time: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _validate(self)
+        check(self)
 
 
-@frozen(kw_only=True, field_transformer=_hoist_validators)
+@frozen(kw_only=True, field_transformer=collect_all)
 class Participant:
     """A delegation at a meeting: a country, a body, or both.
 
@@ -477,23 +364,23 @@ class Participant:
             ``note`` gives the reasoning.
     """
 
-    country: str | None = field(default=None, validator=_check_country)
-    organization: str | None = field(default=None, validator=_check_optional_id)
+    country: str | None = field(default=None, validator=a_country())
+    organization: str | None = field(default=None, validator=an_id(optional=True))
     status: ParticipantStatus | None = None
-    official: str | None = field(default=None, validator=_check_optional_id)
-    role: str | None = field(default=None, validator=_check_optional_text)
+    official: str | None = field(default=None, validator=an_id(optional=True))
+    role: str | None = field(default=None, validator=a_text(optional=True))
     inferred: bool = False
-    note: str | None = field(default=None, validator=_check_optional_text)
+    note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _validate(self, self._check_delegation)
+        check(self, self._check_delegation)
 
     def _check_delegation(self) -> None:
         if self.country is None and self.organization is None:
             raise FieldError("country", "a participant needs a country or an organization")
 
 
-@frozen(kw_only=True, field_transformer=_hoist_validators)
+@frozen(kw_only=True, field_transformer=collect_all)
 class Meeting:
     """A meeting of a body: when, where, who took part, on what.
 
@@ -516,37 +403,32 @@ class Meeting:
         topics: Ids from the topic vocabulary.
     """
 
-    id: str = field(validator=_check_id)
-    name: str = field(validator=_check_text)
-    organization: str | None = field(default=None, validator=_check_optional_id)
-    held_during: str | None = field(default=None, validator=_check_optional_id)
-    edition: int | None = field(default=None)
+    id: str = field(validator=an_id())
+    name: str = field(validator=a_text())
+    organization: str | None = field(default=None, validator=an_id(optional=True))
+    held_during: str | None = field(default=None, validator=an_id(optional=True))
+    edition: int | None = field(default=None, validator=an_edition())
     date: PartialDate | None = None
     end_date: PartialDate | None = None
     place: Place | None = None
     mode: MeetingMode | None = None
-    host: str | None = field(default=None, validator=_check_country)
-    chair: str | None = field(default=None, validator=_check_country)
-    next_host: str | None = field(default=None, validator=_check_country)
+    host: str | None = field(default=None, validator=a_country())
+    chair: str | None = field(default=None, validator=a_country())
+    next_host: str | None = field(default=None, validator=a_country())
     participants: tuple[Participant, ...] = field(default=(), converter=_participants)
     topics: tuple[str, ...] = field(
-        default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
+        default=(), converter=_sorted_strs, validator=(an_id(many=True), no_duplicates())
     )
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
-    note: str | None = field(default=None, validator=_check_optional_text)
-
-    @edition.validator
-    def _check_edition(self, attribute: Attribute[int | None], value: int | None) -> None:
-        if value is not None and not (type(value) is int and value >= 1):
-            raise FieldError("edition", f"expected a positive whole number, got {value!r}")
+    note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _validate(self, self._check_dates, self._check_place)
+        check(self, self._check_dates, self._check_place)
 
     def _check_dates(self) -> None:
         if self.end_date is not None and self.date is None:
             raise FieldError("end_date", "an end_date needs a date")
-        _check_range("date", "end_date", self.date, self.end_date)
+        check_range("date", "end_date", self.date, self.end_date)
 
     def _check_place(self) -> None:
         if self.mode is MeetingMode.VIDEOCONFERENCE and self.place is not None:
@@ -560,7 +442,7 @@ class Meeting:
         return tuple(sorted({p.country for p in self.participants if p.country}))
 
 
-@frozen(kw_only=True, field_transformer=_hoist_validators)
+@frozen(kw_only=True, field_transformer=collect_all)
 class Commitment:
     """Something proposed, agreed, adopted or signed: the unit of initiatives.
 
@@ -580,29 +462,29 @@ class Commitment:
             meeting's dates.
     """
 
-    id: str = field(validator=_check_id)
+    id: str = field(validator=an_id())
     kind: CommitmentKind
     status: CommitmentStatus
-    title: str = field(validator=_check_text)
-    summary: str | None = field(default=None, validator=_check_optional_text)
-    meeting: str | None = field(default=None, validator=_check_optional_id)
+    title: str = field(validator=a_text())
+    summary: str | None = field(default=None, validator=a_text(optional=True))
+    meeting: str | None = field(default=None, validator=an_id(optional=True))
     discussed_at: tuple[str, ...] = field(
-        default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
+        default=(), converter=_sorted_strs, validator=(an_id(many=True), no_duplicates())
     )
-    proposed_by: str | None = field(default=None, validator=_check_optional_id)
-    proposer: str | None = field(default=None, validator=_check_country)
+    proposed_by: str | None = field(default=None, validator=an_id(optional=True))
+    proposer: str | None = field(default=None, validator=a_country())
     parties: tuple[str, ...] = field(
-        default=(), converter=_sorted_strs, validator=(_check_countries, _check_no_duplicates)
+        default=(), converter=_sorted_strs, validator=(a_country(many=True), no_duplicates())
     )
     topics: tuple[str, ...] = field(
-        default=(), converter=_sorted_strs, validator=(_check_ids, _check_no_duplicates)
+        default=(), converter=_sorted_strs, validator=(an_id(many=True), no_duplicates())
     )
     date: PartialDate | None = None
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
-    note: str | None = field(default=None, validator=_check_optional_text)
+    note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _validate(self)
+        check(self)
 
 
 Record = Source | Organization | Official | Meeting | Commitment

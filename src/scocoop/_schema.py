@@ -19,7 +19,8 @@ from typing import Any
 import attrs
 
 from scocoop._dates import EDTF_FORM, PartialDate
-from scocoop._model import _CHECK, COLLECTIONS, ID_PATTERN, MAX_TEXT
+from scocoop._model import COLLECTIONS
+from scocoop._validators import Validator, validators_of
 
 __all__ = ["SCHEMA_ID", "SCHEMA_VERSION", "json_schema"]
 
@@ -29,46 +30,30 @@ SCHEMA_VERSION = 1
 SCHEMA_ID = "https://scocoop.github.io/schema/scocoop-1.schema.json"
 
 _EDTF = f"^{EDTF_FORM}$"
-_TEXT: dict[str, Any] = {
-    "minLength": 1,
-    "maxLength": MAX_TEXT,
-    "pattern": r"^[^\s\x00-\x1f\x7f]([^\x00-\x08\x0b-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$",
-}
-_ID = {"pattern": f"^{ID_PATTERN.pattern}$"}
-_COUNTRY = {"pattern": "^[A-Z]{2}$"}
-# What each single-record check of the model says, as JSON Schema keywords.
-_CONSTRAINTS: dict[str, dict[str, Any]] = {
-    "_check_id": _ID,
-    "_check_optional_id": _ID,
-    "_check_ids": _ID,
-    "_check_text": _TEXT,
-    "_check_optional_text": _TEXT,
-    "_check_texts": _TEXT,
-    "_check_country": _COUNTRY,
-    "_check_countries": _COUNTRY,
-    "_check_language": {"pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},
-    "_check_edition": {"minimum": 1},
-}
 
 
-def _checks(field: attrs.Attribute[Any]) -> list[str]:
-    check = field.metadata.get(_CHECK)
-    if check is None:
-        return []
-    inner = getattr(check, "_validators", (check,))  # attrs' and_() of several checks
-    return [getattr(c, "__name__", "") for c in inner]
+def _keywords(validators: tuple[Validator, ...], *, array: bool) -> dict[str, Any]:
+    # The validators of a tuple field say something of the array (uniqueItems)
+    # or of each item (a pattern); each keyword goes where it applies.
+    return {
+        key: value
+        for validator in validators
+        for key, value in validator.json_schema().items()
+        if (key == "uniqueItems") == array
+    }
 
 
-def _type(hint: Any, defs: dict[str, Any], checks: list[str]) -> dict[str, Any]:  # noqa: PLR0911  # one return per kind of type
+def _type(hint: Any, defs: dict[str, Any], checks: tuple[Validator, ...]) -> dict[str, Any]:  # noqa: PLR0911  # one return per kind of type
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         return {"anyOf": [_type(options[0], defs, checks), {"type": "null"}]}
     if origin is tuple:
-        schema: dict[str, Any] = {"type": "array", "items": _type(typing.get_args(hint)[0], defs, checks)}
-        if "_check_no_duplicates" in checks:
-            schema["uniqueItems"] = True
-        return schema
+        return {
+            "type": "array",
+            "items": _type(typing.get_args(hint)[0], defs, checks),
+            **_keywords(checks, array=True),
+        }
     if hint is PartialDate:
         return {"type": "string", "pattern": _EDTF, "description": "An EDTF level-1 date"}
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
@@ -79,10 +64,7 @@ def _type(hint: Any, defs: dict[str, Any], checks: list[str]) -> dict[str, Any]:
     if hint is bool:
         return {"type": "boolean"}
     if hint in (int, str):
-        schema = {"type": "integer" if hint is int else "string"}
-        for name in checks:
-            schema.update(_CONSTRAINTS.get(name, {}))
-        return schema
+        return {"type": "integer" if hint is int else "string", **_keywords(checks, array=False)}
     raise TypeError(f"no JSON Schema for {hint!r}")
 
 
@@ -94,7 +76,7 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
     properties = {}
     required = []
     for field in attrs.fields(cls):
-        properties[field.name] = _type(hints[field.name], defs, _checks(field))
+        properties[field.name] = _type(hints[field.name], defs, validators_of(field))
         if field.default is attrs.NOTHING:
             required.append(field.name)
     first_line = (cls.__doc__ or cls.__name__).strip().splitlines()[0]
@@ -112,7 +94,7 @@ def json_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {}
     collections = {}
     for name, cls in COLLECTIONS.items():
-        collections[name] = {"type": "array", "items": _type(cls, defs, [])}
+        collections[name] = {"type": "array", "items": _type(cls, defs, ())}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
