@@ -198,3 +198,13 @@ def test_export_into_a_file_fails_cleanly(tmp_path: Path) -> None:
     assert result.stderr.startswith("scocoop: ")
     assert "Traceback" not in result.stderr
     assert "x" == blocker.read_text(encoding="utf-8")
+
+
+def test_officials_on_a_date_as_may_have_or_certain() -> None:
+    may = json.loads(run("officials", "--country", "RU", "--on", "2005-06-01", "--format", "json").stdout)
+    certain = json.loads(
+        run("officials", "--country", "RU", "--on", "2005-06-01", "--certain", "--format", "json").stdout
+    )
+    expected = [o.id for o in scocoop.officials_of("RU", on="2005-06-01", certain=True)]
+    assert expected == [o["id"] for o in certain]
+    assert {o["id"] for o in certain} < {o["id"] for o in may}

@@ -170,6 +170,23 @@ def test_officials_of_on_a_date() -> None:
     assert ["cao"] == ids(DS.officials_of("China", on="1950"))
 
 
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        ("2016", []),  # the term may have begun after 1 January 2016
+        ("2016-12", []),  # the start is known only to the year
+        ("2017", ["assanov"]),
+        ("2019-05-31", ["assanov"]),
+        ("2019-06", []),  # the end is known only to the month
+        ("2019", []),
+    ],
+)
+def test_officials_of_certain_needs_a_term_that_covers_the_whole_date(on: str, expected: list[str]) -> None:
+    assert expected == ids(DS.officials_of("KZ", on=on, certain=True))
+    # An official whose post has no recorded term is never certain.
+    assert [] == ids(DS.officials_of("CN", on=on, certain=True))
+
+
 def test_citations_pair_each_citation_with_its_source() -> None:
     [(citation, source)] = DS.citations("pg-14")
     assert ("They met.", "A report") == (citation.quote, source.title)

@@ -88,7 +88,7 @@ def _members(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _officials(ds: Dataset, args: argparse.Namespace) -> str:
-    found = ds.officials_of(args.country, on=args.on)
+    found = ds.officials_of(args.country, on=args.on, certain=args.certain)
     return _emit([summary(o) for o in found], found, args.format)
 
 
@@ -254,6 +254,11 @@ def _parser() -> argparse.ArgumentParser:
     p = command("officials", "List a country's officials.", _officials)
     p.add_argument("--country", required=True)
     p.add_argument("--on", metavar="DATE", help="only those who may have held a post then")
+    p.add_argument(
+        "--certain",
+        action="store_true",
+        help="with --on: only those whose recorded term surely covers the date",
+    )
 
     p = command("show", "Show one record with its evidence.", _show)
     p.add_argument("id")

@@ -28,6 +28,7 @@ from scocoop._model import (
     Official,
     Organization,
     ParticipantStatus,
+    Position,
     Record,
     Source,
     commitment_order,
@@ -279,10 +280,20 @@ class Dataset:
         unique = {c.id: c for g in groups for c in g}
         return Results(sorted(unique.values(), key=commitment_order))
 
-    def officials_of(self, country: str, on: DateLike | None = None) -> Results[Official]:
+    def officials_of(
+        self, country: str, on: DateLike | None = None, *, certain: bool = False
+    ) -> Results[Official]:
         """Officials of a country, by id.
 
-        With ``on``, only those who may have held a recorded post on that date.
+        Args:
+            country: Code, name or demonym.
+            on: Only those who may have held a recorded post on that date:
+                a post whose unknown start or end is taken as open.
+            certain: With ``on``, only those whose recorded term surely
+                covers every day the date can mean: a known start on or
+                before it and a known end after it.  A term with no recorded
+                end (an official still in office, or one whose end was not
+                found) is never certain.
 
         Raises:
             UnknownCountryError: The country is not recognised.
@@ -293,7 +304,8 @@ class Dataset:
         if on is None:
             return found
         when = to_partial_date(on)
-        return Results(o for o in found if any(p.in_effect(when.earliest, when.latest) for p in o.positions))
+        held = Position.held_throughout if certain else Position.in_effect
+        return Results(o for o in found if any(held(p, when.earliest, when.latest) for p in o.positions))
 
     def members_of(
         self,

@@ -305,6 +305,19 @@ class Position:
         """
         return _in_effect(self.start, self.end, earliest, latest)
 
+    def held_throughout(self, earliest: datetime.date, latest: datetime.date) -> bool:
+        """Whether the post was surely held on every day of the range.
+
+        Both bounds must be known: the start on or before ``earliest``, the
+        end (excluded) after ``latest``.
+        """
+        return (
+            self.start is not None
+            and self.end is not None
+            and self.start.latest <= earliest
+            and latest < self.end.earliest
+        )
+
 
 @frozen(kw_only=True, field_transformer=collect_all)
 class Official:

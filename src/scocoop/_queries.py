@@ -41,9 +41,9 @@ def meetings_of(organization: str, *, bodies: bool = True) -> Results[Meeting]:
     return load().meetings_of(organization, bodies=bodies)
 
 
-def officials_of(country: str, on: DateLike | None = None) -> Results[Official]:
+def officials_of(country: str, on: DateLike | None = None, *, certain: bool = False) -> Results[Official]:
     """Bundled officials of a country; see :meth:`Dataset.officials_of`."""
-    return load().officials_of(country, on)
+    return load().officials_of(country, on, certain=certain)
 
 
 def members_of(
