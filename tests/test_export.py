@@ -215,8 +215,8 @@ def test_popolo_keeps_every_quote_and_qualified_date(bundled: Dataset) -> None:
             if citation.quote:
                 assert any(f"“{citation.quote}”" in note for note in notes), record.id
     events = {e["id"]: e for e in document["events"]}
-    assert "2013-09-10" == events["cis-cmia-2013-astana"]["start_date"]
-    assert "2013-09-10?" == events["cis-cmia-2013-astana"]["start_date_edtf"]
+    assert "2004-09-29" == events["cis-cmia-2004-kyiv"]["start_date"]
+    assert "2004-09-29?" == events["cis-cmia-2004-kyiv"]["start_date_edtf"]
     assert "start_date_edtf" not in events["sco-interior-ministers-4"]
 
 

@@ -150,10 +150,21 @@ class TestSCOProsecutorsGeneral2018:
 class TestCISInteriorMinisters2013:
     """Undated report: the CIS Council of Ministers of Internal Affairs in Astana."""
 
-    def test_the_year_is_inferred_and_flagged(self) -> None:
+    def test_the_public_copy_dates_the_report_so_the_day_is_certain(self) -> None:
         m = DS.meeting("cis-cmia-2013-astana")
-        assert ("2013-09-10?", "Astana") == (str(m.date), m.place.city)  # type: ignore[union-attr]
-        assert DS.meeting("cis-cmia-2013-astana").date.uncertain  # type: ignore[union-attr]
+        assert ("2013-09-10", "Astana") == (str(m.date), m.place.city)  # type: ignore[union-attr]
+        source = DS.source("report-2013-cis-cmia-astana")
+        assert ("The Astana Times", "2013-09") == (source.publisher, str(source.published))
+        assert (source.url or "").startswith("https://astanatimes.com/2013/09/")
+
+    def test_every_source_document_has_its_public_address(self) -> None:
+        documents = [
+            s
+            for s in DS.sources
+            if any(c.quote for r in DS for c in getattr(r, "sources", ()) if c.source == s.id)
+        ]
+        assert 5 == len(documents)
+        assert all(s.url for s in documents)
 
     def test_the_cmia_belongs_to_the_cis_with_its_ten_members_and_turkmenistan(self) -> None:
         assert "cis" == DS.organization("cis-cmia").parent
