@@ -78,7 +78,7 @@ def report(name: str, value: float, unit: str = "x") -> None:
     print(f"  {name:<66} {value:10.3g}{unit}")
 
 
-def bench(n: int) -> None:
+def bench(n: int) -> None:  # noqa: PLR0915 - one measurement after another, in the order reported
     document = generate(n)
     data = json.dumps(document, ensure_ascii=False).encode()
     print(f"\nN = {n:,} meetings ({len(data) / 1e6:.1f} MB of JSON)")

@@ -300,3 +300,14 @@ def test_meetings_between_agrees_with_a_scan_of_every_meeting(
         if inside and low <= high:
             expected.append(m.id)
     assert expected == ids(dataset.meetings_between(start, end, certain=certain))
+
+
+def test_find_meetings_combines_every_condition_given() -> None:
+    assert ids(DS.meetings_by_country("KZ")) == ids(DS.find_meetings(country="KZ"))
+    assert [m.id for m in sorted(DS.meetings, key=meeting_order)] == ids(DS.find_meetings())
+    for meeting in DS.find_meetings(country="KZ", organization="sco", start="2016", end="2016"):
+        assert "KZ" in meeting.countries
+        assert meeting.organization in DS.bodies_of("sco")
+        assert meeting in DS.meetings_between("2016", "2016")
+    with pytest.raises(ValueError, match="status needs a country"):
+        DS.find_meetings(status="observer")

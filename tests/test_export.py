@@ -4,7 +4,6 @@ import csv
 import functools
 import json
 import tempfile
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -91,47 +90,6 @@ def test_citation_table_holds_every_citation(bundled: Dataset) -> None:
 
 
 # Canonical JSON and its schema.
-
-
-def test_the_shipped_schema_is_the_generated_one() -> None:
-    shipped = (resources.files("scocoop") / "data" / "scocoop.schema.json").read_text(encoding="utf-8")
-    # After a change to the model: scocoop export --to DIR --format json, and copy
-    # DIR/scocoop.schema.json into src/scocoop/data.
-    assert json_schema() == json.loads(shipped)
-
-
-def test_the_bundled_data_is_valid_under_the_schema() -> None:
-    schema = json_schema()
-    jsonschema.Draft202012Validator.check_schema(schema)
-    document = json.loads((resources.files("scocoop") / "data" / "scocoop.json").read_bytes())
-    assert [] == [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(document)]
-
-
-@given(datasets())
-def test_every_dumped_dataset_is_valid_under_the_schema(dataset: Dataset) -> None:
-    validator = jsonschema.Draft202012Validator(json_schema())
-    assert [] == [e.message for e in validator.iter_errors(json.loads(scocoop.dumps(dataset)))]
-
-
-@pytest.mark.parametrize(
-    ("collection", "change"),
-    [
-        ("meetings", {"date": "2019-13-01"}),
-        ("meetings", {"date": "autumn 2019"}),
-        ("meetings", {"id": "Not An Id"}),
-        ("meetings", {"unknown_field": 1}),
-        ("meetings", {"name": " padded "}),
-        ("commitments", {"kind": "treaty of friendship"}),
-        ("officials", {"country": "kz"}),
-        ("sources", {"title": ""}),
-    ],
-)
-def test_the_schema_rejects_what_load_rejects(collection: str, change: dict[str, Any]) -> None:
-    document = json.loads(scocoop.dumps(scocoop.load()))
-    document[collection][0].update(change)
-    with pytest.raises(scocoop.DataError):
-        scocoop.loads(json.dumps(document))
-    assert not jsonschema.Draft202012Validator(json_schema()).is_valid(document)
 
 
 def test_json_export_is_the_canonical_file_and_its_schema(bundled: Dataset, tmp_path: Path) -> None:

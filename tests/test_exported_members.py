@@ -27,9 +27,10 @@ def test_version_comes_from_the_installed_metadata() -> None:
 
 def test_import_reads_no_data_and_imports_no_optional_library() -> None:
     code = (
-        "import sys, scocoop, scocoop._io as io, scocoop._topics as t\n"
-        "assert not io._cache, 'dataset loaded at import'\n"
-        "assert t._load.cache_info().currsize == 0, 'topics loaded at import'\n"
+        "import sys, scocoop, scocoop._io as io, scocoop._topics as t, scocoop._countries as c\n"
+        "assert not io._bundled.built, 'dataset loaded at import'\n"
+        "assert not t._vocabulary.built, 'topics loaded at import'\n"
+        "assert not c._table.built, 'countries loaded at import'\n"
         "optional = {'pandas', 'networkx', 'matplotlib', 'pyarrow'}\n"
         "heavy = (optional | {'pycountry', 'dateutil'}) & set(sys.modules)\n"
         "assert not heavy, heavy\n"

@@ -157,7 +157,7 @@ def test_every_problem_in_a_file_is_reported_with_its_location() -> None:
 
 
 def test_concurrent_first_use_loads_the_bundled_data_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(io_module, "_cache", [])
+    monkeypatch.setattr(io_module, "_bundled", io_module._bundled.fresh())
     calls = []
     real_loads = io_module.loads
 
@@ -184,7 +184,7 @@ def test_concurrent_first_use_loads_the_bundled_data_once(monkeypatch: pytest.Mo
 
 
 def test_a_failed_bundled_load_leaves_no_state(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(io_module, "_cache", [])
+    monkeypatch.setattr(io_module, "_bundled", io_module._bundled.fresh())
 
     def broken(data: bytes | str) -> Dataset:
         raise DataError([])
@@ -192,7 +192,7 @@ def test_a_failed_bundled_load_leaves_no_state(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(io_module, "loads", broken)
     with pytest.raises(DataError):
         scocoop.load()
-    assert [] == io_module._cache
+    assert not io_module._bundled.built
 
 
 @pytest.mark.parametrize("data", [BUNDLED, b"[]"])

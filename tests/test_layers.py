@@ -12,14 +12,15 @@ import scocoop
 PACKAGE = Path(scocoop.__file__).parent
 
 LAYERS = (
+    "_once",
     "_errors",
     "_dates",
+    "_validators",
+    "_converter",
     "_countries",
     "_topics",
     "_extras",
-    "_validators",
     "_model",
-    "_converter",
     "_schema",
     "_display",
     "_results",

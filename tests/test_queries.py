@@ -10,6 +10,7 @@ import scocoop
 from scocoop import Dataset
 
 QUERIES = (
+    "find_meetings",
     "initiatives_on",
     "meetings_between",
     "meetings_by_country",

@@ -50,6 +50,7 @@ from scocoop._model import (
 from scocoop._network import to_networkx
 from scocoop._pandas import to_pandas
 from scocoop._queries import (
+    find_meetings,
     initiatives_on,
     meetings_between,
     meetings_by_country,
@@ -106,6 +107,7 @@ __all__ = [
     "dump",
     "dumps",
     "export",
+    "find_meetings",
     "initiatives_on",
     "load",
     "loads",

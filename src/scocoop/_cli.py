@@ -25,7 +25,7 @@ from scocoop._errors import DataError, ScocoopError, UnknownIdError
 from scocoop._export import FORMATS, export
 from scocoop._info import cite, dataset_info
 from scocoop._io import load
-from scocoop._model import Commitment, Meeting, commitment_order, meeting_order
+from scocoop._model import Commitment, commitment_order
 from scocoop._topics import topics
 
 __all__ = ["main"]
@@ -52,22 +52,14 @@ def _emit(rows: Sequence[Row], records: Sequence[Any], fmt: str) -> str:
 
 
 def _meetings(ds: Dataset, args: argparse.Namespace) -> str:
-    found: Sequence[Meeting]
-    if args.country:
-        found = ds.meetings_by_country(args.country, status=args.status)
-    elif args.organization:
-        found = ds.meetings_of(args.organization)
-    else:
-        found = sorted(ds.meetings, key=meeting_order)
-    if args.organization and args.country:
-        bodies = set(ds.bodies_of(args.organization))
-        found = [m for m in found if m.organization in bodies]
-    if args.topic:
-        wanted = {topics().resolve(args.topic), *topics().narrower(topics().resolve(args.topic))}
-        found = [m for m in found if wanted.intersection(m.topics)]
-    if args.date_from or args.date_to:
-        window = {m.id for m in ds.meetings_between(args.date_from or "0001", args.date_to or "9999")}
-        found = [m for m in found if m.id in window]
+    found = ds.find_meetings(
+        country=args.country or None,
+        status=args.status or None,
+        organization=args.organization or None,
+        topic=args.topic or None,
+        start=args.date_from or None,
+        end=args.date_to or None,
+    )
     return _emit([summary(m) for m in found], found, args.format)
 
 
@@ -144,13 +136,12 @@ def _stats(ds: Dataset, args: argparse.Namespace) -> str:
     rows.extend({"measure": name, "value": str(count)} for name, count in info["records"].items())
     rows.append({"measure": "citations", "value": str(info["citations"])})
     rows.append({"measure": "citations with a quote", "value": str(info["quotes"])})
-    countries = {c for m in ds.meetings for c in m.countries}
-    rows.append({"measure": "countries in meetings", "value": str(len(countries))})
-    dated = [m.date for m in ds.meetings if m.date is not None]
-    if dated:
-        rows.append({"measure": "meetings from", "value": str(min(d.earliest for d in dated).year)})
-        rows.append({"measure": "meetings to", "value": str(max(d.latest for d in dated).year)})
-    rows.append({"measure": "undated meetings", "value": str(len(ds.meetings) - len(dated))})
+    meetings = info["meetings"]
+    rows.append({"measure": "countries in meetings", "value": str(meetings["countries"])})
+    if meetings["first_year"] is not None:
+        rows.append({"measure": "meetings from", "value": str(meetings["first_year"])})
+        rows.append({"measure": "meetings to", "value": str(meetings["last_year"])})
+    rows.append({"measure": "undated meetings", "value": str(meetings["undated"])})
     series = info["coverage"]
     rows.append({"measure": "series of meetings", "value": str(len(series))})
     rows.append(

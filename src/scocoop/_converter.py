@@ -105,7 +105,7 @@ def _is_enum(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, enum.Enum)
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter() -> cattrs.Converter:  # noqa: C901 - one hook per format decision in the docstring
     """Build the converter that defines scocoop's JSON form.
 
     Format decisions:
@@ -205,7 +205,7 @@ Private: a caller who registers hooks needs a converter of their own, from
 :func:`make_converter`, so that the library's format cannot change under it."""
 
 
-def problems_of(exc: BaseException, prefix: str = "") -> Iterator[Problem]:
+def problems_of(exc: BaseException, prefix: str = "") -> Iterator[Problem]:  # noqa: C901 - one branch per kind of error
     """The problems in an exception raised while structuring, each located.
 
     ``prefix`` is the location of the structured value in the document.

@@ -12,6 +12,7 @@ import functools
 import re
 
 from scocoop._errors import UnknownCountryError
+from scocoop._once import once
 
 __all__ = ["country_name", "is_country_code", "to_country_code"]
 
@@ -80,7 +81,7 @@ def _key(text: str) -> str:
     return _SPACES.sub(" ", text.strip().casefold())
 
 
-@functools.cache
+@once
 def _table() -> tuple[dict[str, str], dict[str, str]]:
     """Names and codes to alpha-2 codes, and alpha-2 codes to short names."""
     import pycountry

@@ -261,6 +261,58 @@ class Dataset:
             return groups[0]
         return Results(sorted((m for g in groups for m in g), key=meeting_order))
 
+    def find_meetings(
+        self,
+        *,
+        country: str | None = None,
+        status: ParticipantStatus | str | None = None,
+        organization: str | None = None,
+        topic: str | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+    ) -> Results[Meeting]:
+        """Meetings that meet every condition given, in date order; all meetings if none is.
+
+        Args:
+            country: A country that took part (see :meth:`meetings_by_country`).
+            status: With ``country``, the capacity in which it took part.
+            organization: The body that met, with its bodies.
+            topic: A topic of the meeting, or a narrower one.
+            start: Only meetings that may fall on or after this date.
+            end: Only meetings that may fall on or before this date.
+
+        Raises:
+            UnknownCountryError: The country is not recognised.
+            UnknownIdError: The organization is not recognised.
+            UnknownTopicError: The topic is not in the vocabulary.
+            InvalidDateError: A date cannot be read.
+            ValueError: ``status`` is given without ``country``, or is not a
+                participant status.
+        """
+        if status is not None and country is None:
+            raise ValueError("status needs a country: the capacity in which that country took part")
+        if country is not None:
+            found: Results[Meeting] = self.meetings_by_country(country, status=status)
+        elif organization is not None:
+            found = self.meetings_of(organization)
+        else:
+            found = self._index.ordered
+        keep: list[Any] = []
+        if country is not None and organization is not None:
+            bodies = set(self.bodies_of(organization))
+            keep.append(lambda m: m.organization in bodies)
+        if topic is not None:
+            vocabulary = topic_vocabulary()
+            topic_id = vocabulary.resolve(topic)
+            wanted = {topic_id, *vocabulary.narrower(topic_id)}
+            keep.append(lambda m: not wanted.isdisjoint(m.topics))
+        if start is not None or end is not None:
+            window = {m.id for m in self.meetings_between(start or "0001", end or "9999")}
+            keep.append(lambda m: m.id in window)
+        if not keep:
+            return found
+        return Results(m for m in found if all(test(m) for test in keep))
+
     def initiatives_on(self, topic: str, *, narrower: bool = True) -> Results[Commitment]:
         """Commitments on a topic and, by default, on any narrower topic, in date order.
 

@@ -141,11 +141,6 @@ class PartialDate:
         month = self.month or 12
         return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
-    @property
-    def is_exact(self) -> bool:
-        """True for a certain, non-approximate date known to the day."""
-        return self.day is not None and not (self.uncertain or self.approximate)
-
     def _sort_key(self) -> tuple[datetime.date, datetime.date, bool, bool]:
         return (self.earliest, self.latest, self.uncertain, self.approximate)
 

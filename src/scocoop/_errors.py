@@ -79,24 +79,28 @@ class InvalidDateError(ScocoopError, ValueError):
     """A date could not be read, or does not exist (``2023-02-30``)."""
 
 
-class UnknownCountryError(ScocoopError, LookupError, ValueError):
+class _UnknownNameError(ScocoopError, LookupError, ValueError):
+    """A name that the vocabulary of :attr:`kind` does not know; ``suggestions`` are the closest."""
+
+    kind = "name"
+
+    def __init__(self, value: object, suggestions: Iterable[str] = ()) -> None:
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown {self.kind} {value!r}{hint}")
+
+
+class UnknownCountryError(_UnknownNameError):
     """A country name or code was not recognised."""
 
-    def __init__(self, value: object, suggestions: Iterable[str] = ()) -> None:
-        self.value = value
-        self.suggestions = tuple(suggestions)
-        hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"unknown country {value!r}{hint}")
+    kind = "country"
 
 
-class UnknownTopicError(ScocoopError, LookupError, ValueError):
+class UnknownTopicError(_UnknownNameError):
     """A topic id, label or synonym was not recognised."""
 
-    def __init__(self, value: object, suggestions: Iterable[str] = ()) -> None:
-        self.value = value
-        self.suggestions = tuple(suggestions)
-        hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"unknown topic {value!r}{hint}")
+    kind = "topic"
 
 
 class UnknownIdError(ScocoopError, KeyError):

@@ -73,6 +73,7 @@ class Index:
         "children",
         "dated",
         "officials_by_country",
+        "ordered",
         "org_keys",
     )
 
@@ -127,6 +128,7 @@ class Index:
                         keys.add((p.country, p.status))
             for key in keys:
                 by_country[key].append(meeting)
+        self.ordered = Results(ordered)
         self.by_country = {k: Results(v) for k, v in by_country.items()}
         self.by_organization = {k: Results(v) for k, v in by_org.items()}
         self.dated = tuple(_DateGroup(group) for group in groups.values())

@@ -30,7 +30,9 @@ def dataset_info(dataset: Dataset | None = None) -> dict[str, Any]:
 
     Keys: ``data_version``, ``schema_version``, ``scocoop_version``,
     ``records`` (count per collection), ``citations`` and ``quotes`` (how many
-    citations give a verbatim quote), ``sources`` (id, title, publisher, date,
+    citations give a verbatim quote), ``meetings`` (``countries``: how many
+    countries took part in any; ``first_year`` and ``last_year`` of the dated
+    ones; ``undated``: how many have no date), ``sources`` (id, title, publisher, date,
     address of each), ``coverage`` (per series of meetings: editions recorded,
     editions known but undated, numbers with no record, years with no record;
     see :func:`coverage`), ``sha256`` (of the dataset's canonical JSON text,
@@ -47,10 +49,21 @@ def dataset_info(dataset: Dataset | None = None) -> dict[str, Any]:
         "records": {name: len(getattr(ds, name)) for name in COLLECTIONS},
         "citations": len(citations),
         "quotes": sum(1 for c in citations if c.quote),
+        "meetings": _meetings(ds),
         "sources": [_source(s) for s in ds.sources],
         "coverage": [series.as_dict() for series in coverage(ds)],
         "sha256": hashlib.sha256(dumps(ds).encode("utf-8")).hexdigest(),
         "licenses": dict(LICENSES),
+    }
+
+
+def _meetings(ds: Dataset) -> dict[str, int | None]:
+    dated = [m.date for m in ds.meetings if m.date is not None]
+    return {
+        "countries": len({c for m in ds.meetings for c in m.countries}),
+        "first_year": min(d.earliest for d in dated).year if dated else None,
+        "last_year": max(d.latest for d in dated).year if dated else None,
+        "undated": len(ds.meetings) - len(dated),
     }
 
 

@@ -21,7 +21,7 @@ import gc
 import json
 import os
 import tempfile
-import threading
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from scocoop._converter import CONVERTER, NonFiniteNumber, problems_of
 from scocoop._dataset import Dataset
 from scocoop._errors import DataError, Problem
 from scocoop._model import COLLECTIONS, Commitment, Meeting, Official, Organization, Source
+from scocoop._once import once
 from scocoop._schema import SCHEMA_VERSION
 
 __all__ = ["dump", "dumps", "load", "loads", "write_atomically"]
@@ -89,21 +90,8 @@ def _build(document: Any) -> Dataset:
     if type(document) is not dict:
         kind = type(document).__name__
         raise DataError([Problem("", f"expected a JSON object with the dataset's collections, got {kind}")])
-    problems: list[Problem] = []
-    unknown = sorted(set(document) - set(_TOP_FIELDS))
-    if unknown:
-        names = ", ".join(repr(k) for k in unknown)
-        problems.append(Problem("", f"unknown field {names}; the fields are {', '.join(_TOP_FIELDS)}"))
-    version = document.get("schema_version")
-    if "schema_version" not in document:
-        problems.append(Problem("schema_version", "required field is missing"))
-    elif type(version) is not int or version != SCHEMA_VERSION:
-        problems.append(
-            Problem("schema_version", f"this release reads schema version {SCHEMA_VERSION}, got {version!r}")
-        )
+    problems = list(_header_problems(document))
     data_version = document.get("data_version")
-    if data_version is not None and type(data_version) is not str:
-        problems.append(Problem("data_version", f"expected a string, got {data_version!r}"))
     collections: dict[str, tuple[Any, ...]] = {}
     for name in COLLECTIONS:
         if name not in document:
@@ -118,6 +106,24 @@ def _build(document: Any) -> Dataset:
     if problems:
         raise DataError(problems)
     return Dataset(data_version=data_version, **collections)
+
+
+def _header_problems(document: dict[str, Any]) -> Iterator[Problem]:
+    """What is wrong with a document's fields other than the collections."""
+    unknown = sorted(set(document) - set(_TOP_FIELDS))
+    if unknown:
+        names = ", ".join(repr(k) for k in unknown)
+        yield Problem("", f"unknown field {names}; the fields are {', '.join(_TOP_FIELDS)}")
+    version = document.get("schema_version")
+    if "schema_version" not in document:
+        yield Problem("schema_version", "required field is missing")
+    elif type(version) is not int or version != SCHEMA_VERSION:
+        yield Problem(
+            "schema_version", f"this release reads schema version {SCHEMA_VERSION}, got {version!r}"
+        )
+    data_version = document.get("data_version")
+    if data_version is not None and type(data_version) is not str:
+        yield Problem("data_version", f"expected a string, got {data_version!r}")
 
 
 def loads(data: str | bytes) -> Dataset:
@@ -229,19 +235,10 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-_lock = threading.Lock()
-_cache: list[Dataset] = []
-
-
+@once
 def _bundled() -> Dataset:
-    if _cache:
-        return _cache[0]
-    with _lock:
-        if not _cache:
-            data = (resources.files("scocoop") / "data" / "scocoop.json").read_bytes()
-            try:
-                dataset = loads(data)
-            except DataError as exc:
-                raise DataError(exc.problems, origin="the bundled dataset") from None
-            _cache.append(dataset)
-    return _cache[0]
+    data = (resources.files("scocoop") / "data" / "scocoop.json").read_bytes()
+    try:
+        return loads(data)
+    except DataError as exc:
+        raise DataError(exc.problems, origin="the bundled dataset") from None

@@ -175,11 +175,37 @@ def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
     return tuple(values)
 
 
-def _in_effect(
-    start: PartialDate | None, end: PartialDate | None, earliest: datetime.date, latest: datetime.date
-) -> bool:
-    # Unknown bounds are open; the end day itself is excluded.
-    return (start is None or start.earliest <= latest) and (end is None or earliest < end.latest)
+class _Term:
+    """What a standing in an organization and a post have in common: a period from ``start`` to ``end``."""
+
+    __slots__ = ()
+    start: PartialDate | None
+    end: PartialDate | None
+
+    def _check_term(self) -> None:
+        check_range("start", "end", self.start, self.end)
+
+    def in_effect(self, earliest: datetime.date, latest: datetime.date) -> bool:
+        """Whether it may have held at some day in the range.
+
+        Unknown bounds are open; the end day itself is excluded.
+        """
+        return (self.start is None or self.start.earliest <= latest) and (
+            self.end is None or earliest < self.end.latest
+        )
+
+    def held_throughout(self, earliest: datetime.date, latest: datetime.date) -> bool:
+        """Whether it surely held on every day of the range.
+
+        Both bounds must be known: the start on or before ``earliest``, the
+        end (excluded) after ``latest``.
+        """
+        return (
+            self.start is not None
+            and self.end is not None
+            and self.start.latest <= earliest
+            and latest < self.end.earliest
+        )
 
 
 # Records.
@@ -221,7 +247,7 @@ class Source:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Membership:
+class Membership(_Term):
     """A country's standing in an organization over a period.
 
     ``start`` and ``end`` are ``None`` where they are not known; ``end`` is
@@ -237,14 +263,7 @@ class Membership:
     note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        check(self, lambda: check_range("start", "end", self.start, self.end))
-
-    def in_effect(self, earliest: datetime.date, latest: datetime.date) -> bool:
-        """Whether this standing may have held at some day in the range.
-
-        Unknown bounds are open; the end day itself is excluded.
-        """
-        return _in_effect(self.start, self.end, earliest, latest)
+        check(self, self._check_term)
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
@@ -282,7 +301,7 @@ class Organization:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Position:
+class Position(_Term):
     """A post an official held: a title, usually in an organization.
 
     ``start`` and ``end`` are the term of office as public record gives it;
@@ -296,27 +315,7 @@ class Position:
     note: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        check(self, lambda: check_range("start", "end", self.start, self.end))
-
-    def in_effect(self, earliest: datetime.date, latest: datetime.date) -> bool:
-        """Whether the post may have been held at some day in the range.
-
-        Unknown bounds are open; the end day itself is excluded.
-        """
-        return _in_effect(self.start, self.end, earliest, latest)
-
-    def held_throughout(self, earliest: datetime.date, latest: datetime.date) -> bool:
-        """Whether the post was surely held on every day of the range.
-
-        Both bounds must be known: the start on or before ``earliest``, the
-        end (excluded) after ``latest``.
-        """
-        return (
-            self.start is not None
-            and self.end is not None
-            and self.start.latest <= earliest
-            and latest < self.end.earliest
-        )
+        check(self, self._check_term)
 
 
 @frozen(kw_only=True, field_transformer=collect_all)

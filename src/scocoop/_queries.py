@@ -12,6 +12,7 @@ from scocoop._model import Commitment, Meeting, MembershipStatus, Official, Part
 from scocoop._results import Results
 
 __all__ = [
+    "find_meetings",
     "initiatives_on",
     "meetings_between",
     "meetings_by_country",
@@ -24,6 +25,21 @@ __all__ = [
 def meetings_by_country(country: str, *, status: ParticipantStatus | str | None = None) -> Results[Meeting]:
     """Bundled meetings in which a country took part; see :meth:`Dataset.meetings_by_country`."""
     return load().meetings_by_country(country, status=status)
+
+
+def find_meetings(
+    *,
+    country: str | None = None,
+    status: ParticipantStatus | str | None = None,
+    organization: str | None = None,
+    topic: str | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+) -> Results[Meeting]:
+    """Bundled meetings that meet every condition given; see :meth:`Dataset.find_meetings`."""
+    return load().find_meetings(
+        country=country, status=status, organization=organization, topic=topic, start=start, end=end
+    )
 
 
 def initiatives_on(topic: str, *, narrower: bool = True) -> Results[Commitment]:

@@ -35,12 +35,14 @@ _EDTF = f"^{EDTF_FORM}$"
 def _keywords(validators: tuple[Validator, ...], *, array: bool) -> dict[str, Any]:
     # The validators of a tuple field say something of the array (uniqueItems)
     # or of each item (a pattern); each keyword goes where it applies.
-    return {
-        key: value
-        for validator in validators
-        for key, value in validator.json_schema().items()
-        if (key == "uniqueItems") == array
-    }
+    found: dict[str, Any] = {}
+    for validator in validators:
+        state = getattr(validator, "json_schema", None)
+        if state is None:
+            # A check the schema cannot state would be skipped silently: refuse instead.
+            raise TypeError(f"no JSON Schema for the validator {validator!r}")
+        found.update((k, v) for k, v in state().items() if (k == "uniqueItems") == array)
+    return found
 
 
 def _type(hint: Any, defs: dict[str, Any], checks: tuple[Validator, ...]) -> dict[str, Any]:  # noqa: PLR0911  # one return per kind of type

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from attrs import frozen
 
 from scocoop._dates import PartialDate
-from scocoop._model import Citation
+from scocoop._model import COLLECTIONS, REFERENCES, Citation
 
 if TYPE_CHECKING:
     from scocoop._dataset import Dataset
@@ -43,14 +43,44 @@ class Column:
 
 @frozen
 class Table:
-    """A table's name, columns, key and references to other tables."""
+    """A table's name, columns and key, and what it holds of the records.
+
+    Attributes:
+        source: The collection the table's rows come from and, for a link
+            table, the list inside each record that it flattens
+            (``("meetings", "participants")``); empty for a table gathered
+            from several collections.
+    """
 
     name: str
     description: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
-    references: tuple[tuple[str, str, str], ...] = ()
-    """(column, table, column) for each column that names a row of another table."""
+    source: tuple[str, ...] = ()
+
+    @property
+    def references(self) -> tuple[tuple[str, str, str], ...]:
+        """(column, table, column) for each column that names a row of another table.
+
+        Read from the model's declaration of references
+        (:data:`scocoop._model.REFERENCES`), so that the tables' foreign keys
+        and the dataset's integrity checks cannot disagree.
+        """
+        names = {c.name for c in self.columns}
+        found: list[tuple[str, str, str]] = []
+        if len(self.source) == 2:  # a link table: its first key column names the owning record
+            found.append((self.key[0], self.source[0], "id"))
+        if self.name == "citations":
+            found.append(("source", "sources", "id"))
+        for ref in REFERENCES:
+            if ref.target not in COLLECTIONS or not self.source or ref.collection != self.source[0]:
+                continue
+            inner = self.source[1:]
+            if ref.path[:-1] == inner and ref.path[-1] in names:
+                found.append((ref.path[-1], ref.target, "id"))
+            elif ref.path == inner:  # a list of ids: its value column
+                found.append((self.key[-1], ref.target, "id"))
+        return tuple(found)
 
 
 def _id(description: str) -> Column:
@@ -81,6 +111,7 @@ TABLES: tuple[Table, ...] = (
             _NOTE,
         ),
         ("id",),
+        ("sources",),
     ),
     Table(
         "organizations",
@@ -96,7 +127,7 @@ TABLES: tuple[Table, ...] = (
             _NOTE,
         ),
         ("id",),
-        (("parent", "organizations", "id"),),
+        ("organizations",),
     ),
     Table(
         "memberships",
@@ -115,7 +146,7 @@ TABLES: tuple[Table, ...] = (
             _NOTE,
         ),
         ("organization", "index"),
-        (("organization", "organizations", "id"),),
+        ("organizations", "memberships"),
     ),
     Table(
         "officials",
@@ -127,6 +158,7 @@ TABLES: tuple[Table, ...] = (
             _NOTE,
         ),
         ("id",),
+        ("officials",),
     ),
     Table(
         "positions",
@@ -141,7 +173,7 @@ TABLES: tuple[Table, ...] = (
             _NOTE,
         ),
         ("official", "index"),
-        (("official", "officials", "id"), ("organization", "organizations", "id")),
+        ("officials", "positions"),
     ),
     Table(
         "meetings",
@@ -164,7 +196,7 @@ TABLES: tuple[Table, ...] = (
             _NOTE,
         ),
         ("id",),
-        (("organization", "organizations", "id"), ("held_during", "meetings", "id")),
+        ("meetings",),
     ),
     Table(
         "participants",
@@ -183,11 +215,7 @@ TABLES: tuple[Table, ...] = (
             _NOTE,
         ),
         ("meeting", "index"),
-        (
-            ("meeting", "meetings", "id"),
-            ("organization", "organizations", "id"),
-            ("official", "officials", "id"),
-        ),
+        ("meetings", "participants"),
     ),
     Table(
         "commitments",
@@ -205,7 +233,7 @@ TABLES: tuple[Table, ...] = (
             _NOTE,
         ),
         ("id",),
-        (("meeting", "meetings", "id"), ("proposed_by", "officials", "id")),
+        ("commitments",),
     ),
     Table(
         "parties",
@@ -215,7 +243,7 @@ TABLES: tuple[Table, ...] = (
             _text("country", "Country (ISO 3166-1 alpha-2)", required=True),
         ),
         ("commitment", "country"),
-        (("commitment", "commitments", "id"),),
+        ("commitments", "parties"),
     ),
     Table(
         "discussions",
@@ -225,7 +253,7 @@ TABLES: tuple[Table, ...] = (
             _text("meeting", "Meeting id", required=True),
         ),
         ("commitment", "meeting"),
-        (("commitment", "commitments", "id"), ("meeting", "meetings", "id")),
+        ("commitments", "discussed_at"),
     ),
     Table(
         "topics",
@@ -256,7 +284,6 @@ TABLES: tuple[Table, ...] = (
             _NOTE,
         ),
         ("record", "index"),
-        (("source", "sources", "id"),),
     ),
 )
 

@@ -9,15 +9,15 @@ first use.
 from __future__ import annotations
 
 import difflib
-import functools
 import json
-import threading
 from collections.abc import Iterator
 from importlib import resources
 
 from attrs import field, frozen
 
-from scocoop._errors import UnknownTopicError
+from scocoop._converter import CONVERTER, problems_of
+from scocoop._errors import DataError, UnknownTopicError
+from scocoop._once import once
 
 __all__ = ["Topic", "Vocabulary", "topics"]
 
@@ -122,27 +122,23 @@ class Vocabulary:
         return list(dict.fromkeys(self._by_key[c] for c in close))[:3]
 
 
-_lock = threading.Lock()
-
-
-@functools.cache
-def _load() -> Vocabulary:
-    text = (resources.files("scocoop") / "data" / "topics.json").read_text(encoding="utf-8")
-    raw = json.loads(text)["topics"]
-    return Vocabulary(
-        tuple(
-            Topic(
-                id=t["id"],
-                label=t["label"],
-                synonyms=tuple(t["synonyms"]),
-                broader=tuple(t["broader"]),
-            )
-            for t in raw
-        )
-    )
+@frozen(kw_only=True)
+class _TopicsFile:
+    topics: tuple[Topic, ...]
 
 
 def topics() -> Vocabulary:
     """The bundled topic vocabulary (read once, on first use)."""
-    with _lock:
-        return _load()
+    return _vocabulary()
+
+
+@once
+def _vocabulary() -> Vocabulary:
+    # Read through the library's converter, so that a field missing, misspelt
+    # or of the wrong type is reported as located problems.
+    text = (resources.files("scocoop") / "data" / "topics.json").read_text(encoding="utf-8")
+    try:
+        found = CONVERTER.structure(json.loads(text), _TopicsFile)
+    except Exception as exc:  # noqa: BLE001 - every structuring error becomes located problems
+        raise DataError(list(problems_of(exc)), origin="the bundled topic vocabulary") from None
+    return Vocabulary(found.topics)
