@@ -92,7 +92,60 @@ def test_not_found_and_bad_values_exit_1_with_a_message(args: tuple[str, ...], m
 
 def test_usage_errors_exit_2() -> None:
     assert 2 == run("meetings", "--format", "xml").returncode
-    assert 2 == run().returncode
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("meetings", "--country", ""),
+        ("meetings", "--topic", "  "),
+        ("meetings", "--organization", ""),
+        ("meetings", "--from", ""),
+        ("initiatives", "--topic", ""),
+        ("members", ""),
+        ("members", "SCO", "--on", ""),
+        ("officials", "--country", ""),
+        ("show", ""),
+        ("validate", ""),
+        ("export", "--to", ""),
+        ("meetings", "--data", ""),
+        ("meetings", "--status", "observer"),
+        ("officials", "--country", "KZ", "--certain"),
+    ],
+)
+def test_empty_or_inapplicable_arguments_are_usage_errors(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert 2 == result.returncode
+    assert "" == result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_bare_command_prints_help_and_version_prints_the_version() -> None:
+    bare = run()
+    assert 0 == bare.returncode
+    assert bare.stdout.startswith("usage: scocoop")
+    assert f"scocoop {scocoop.__version__}\n" == run("--version").stdout
+
+
+def test_output_failures_give_one_line_and_exit_1() -> None:
+    with Path("/dev/full").open("w") as device:
+        full = subprocess.run(
+            [sys.executable, "-m", "scocoop", "meetings"],
+            stdout=device,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert 1 == full.returncode
+    assert ["scocoop: cannot write the output: No space left on device"] == full.stderr.splitlines()
+    closed = subprocess.run(
+        ["/bin/sh", "-c", 'exec "$0" -m scocoop meetings >&-', sys.executable],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert 1 == closed.returncode
+    assert ["scocoop: standard output is closed"] == closed.stderr.splitlines()
 
 
 def test_validate_lists_every_problem_and_exits_1(tmp_path: Path) -> None:

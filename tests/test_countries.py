@@ -47,3 +47,10 @@ def test_country_name_of_a_code() -> None:
     assert "Kazakhstan" == country_name("KZ")
     with pytest.raises(UnknownCountryError):
         country_name("XX")
+
+
+def test_names_in_decomposed_unicode_are_found() -> None:
+    import unicodedata
+
+    assert "TR" == to_country_code(unicodedata.normalize("NFD", "Türkiye"))
+    assert "CI" == to_country_code(unicodedata.normalize("NFD", "Côte d'Ivoire"))

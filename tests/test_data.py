@@ -270,3 +270,17 @@ def test_the_rats_council_series() -> None:
     assert "sco" == DS.organization("sco-rats-council").parent
     undescribed = [m for m in rats if m.date is None]
     assert all(m.note for m in undescribed)
+
+
+def test_no_cell_of_the_bundled_data_could_be_read_as_a_spreadsheet_formula() -> None:
+    from scocoop._tables import TABLES, rows
+
+    starts = ("=", "+", "-", "@")
+    found = [
+        (table.name, column, value)
+        for table in TABLES
+        for row in rows(DS, table.name)
+        for column, value in row.items()
+        if isinstance(value, str) and value.startswith(starts)
+    ]
+    assert [] == found

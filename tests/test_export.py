@@ -228,3 +228,11 @@ def test_every_format_is_exported(bundled: Dataset, tmp_path: Path) -> None:
         written = export(bundled, tmp_path / name, name)
         assert written
         assert all(path.stat().st_size > 0 for path in written)
+
+
+def test_the_csv_package_writes_values_as_they_are(tmp_path: Path) -> None:
+    # Faithful to the data, formula-like text included (see the security notes in docs/errors.md).
+    ds = Dataset(sources=[scocoop.Source(id="s", title="=1+1 is not a formula here")])
+    export(ds, tmp_path, "csv")
+    with (tmp_path / "sources.csv").open(encoding="utf-8", newline="") as stream:
+        assert "=1+1 is not a formula here" == next(csv.DictReader(stream))["title"]

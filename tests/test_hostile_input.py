@@ -97,7 +97,26 @@ def _faults(field: str, value: Any, cls: type) -> list[tuple[str, Any]]:
         faults.append(("unknown topic", ["knitting"]))
     if field in ("kind", "status"):
         faults += [("bad enum", v) for v in ("memb", "MEMBER", "")]
+    return faults + _unwritable(field, value)
+
+
+def _unwritable(field: str, value: Any) -> list[tuple[str, Any]]:
+    """Values that no encoder could write back, or that forge what a table shows."""
+    faults: list[tuple[str, Any]] = []
+    if field == "edition":
+        faults += [("huge integer", v) for v in (2**64, 10**30)]
+    if field in DATES:
+        faults.append(("non-ASCII digits", "\uff12\uff10\uff11\uff16"))
+    if isinstance(value, str) and field not in (*DATES, *CODES):
+        faults += [("forging character", f"a{c}b") for c in ("\u202e", "\u2028", "\x85", "\x1b")]
+        faults.append(("lone surrogate", "a\ud800b"))
+        if field not in ("note", "summary", "quote"):
+            faults.append(("line break in one-line text", "a\nb"))
     return faults
+
+
+DATES = ("date", "end_date", "start", "end", "published", "founded")
+CODES = ("id", "kind", "status", "mode", "country", "language")
 
 
 class Case:

@@ -8,6 +8,7 @@ import sys
 import threading
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ import scocoop
 from sample import sample_dataset
 from scocoop import DataError, Dataset, dump, dumps, load, loads
 from scocoop import _io as io_module
+from scocoop._errors import MAX_PROBLEMS
 from strategies import datasets
 
 BUNDLED = (resources.files("scocoop") / "data" / "scocoop.json").read_bytes()
@@ -207,3 +209,83 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(data: bytes) -> Non
             assert enabled == gc.isenabled()
         finally:
             gc.enable()
+
+
+FULLWIDTH_YEAR = (
+    '{"schema_version": 1, "meetings": [{"id": "m", "name": "M", "date": "\\uff12\\uff10\\uff11\\uff16"}]}'
+)
+
+
+@pytest.mark.parametrize("kind", [bytes, bytearray, memoryview, lambda b: b.decode("utf-8")])
+def test_loads_reads_text_and_every_kind_of_bytes(kind: Any) -> None:
+    assert scocoop.load() == loads(kind(BUNDLED))
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ('{"schema_version": 1, "meetings": [{"id": "m", "name": "M", "edition": ' + "9" * 5000 + "}]}", ""),
+        (
+            '{"schema_version": 1, "meetings": [{"id": "m", "name": "M", "edition": 18446744073709551616}]}',
+            "meetings[0].edition",
+        ),
+        ('{"schema_version": 1, "meetings": [{"id": "m", "name": "M\\ud800"}]}', "meetings[0].name"),
+        ('{"schema_version": 1, "meetings": [{"id": "m", "name": "M\\u202eX"}]}', "meetings[0].name"),
+        (
+            FULLWIDTH_YEAR,
+            "meetings[0].date",
+        ),
+        ('{"schema_version": 1, "data_version": "1\\n2"}', "data_version"),
+    ],
+)
+def test_what_could_not_be_written_back_is_refused_on_loading(text: str, location: str) -> None:
+    with pytest.raises(DataError) as info:
+        loads(text)
+    assert location in [p.location for p in info.value.problems]
+
+
+def test_a_dataset_with_a_bad_data_version_cannot_be_built() -> None:
+    for bad in (7, "a\nb", "", " padded"):
+        with pytest.raises(DataError, match="data_version"):
+            Dataset(data_version=bad)  # type: ignore[arg-type]
+
+
+def test_inputs_larger_than_the_limit_are_refused_unread(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="larger than 10 bytes"):
+        loads(b"{}" * 6, max_bytes=10)
+    with pytest.raises(DataError, match="larger than 1,000 bytes"):
+        scocoop.load("/dev/zero", max_bytes=1000)
+    path = tmp_path / "data.json"
+    path.write_bytes(BUNDLED)
+    assert scocoop.load() == scocoop.load(path, max_bytes=len(BUNDLED))
+
+
+def test_problems_are_capped_and_messages_stay_short() -> None:
+    meetings = [{"id": f"m{i}", "name": "M", "edition": "x" * 10_000} for i in range(3000)]
+    with pytest.raises(DataError) as info:
+        loads(json.dumps({"schema_version": 1, "meetings": meetings}))
+    assert MAX_PROBLEMS == len(info.value.problems)
+    message = str(info.value)
+    assert "checking stopped there" in message
+    assert "and 950 more" in message
+    assert len(message) < 20_000
+
+
+def test_running_out_of_memory_is_not_reported_as_bad_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhausted(*_: object) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(io_module, "CONVERTER", type("Exhausted", (), {"structure": staticmethod(exhausted)}))
+    with pytest.raises(MemoryError):
+        loads(BUNDLED)
+
+
+def test_loading_leaves_a_paused_collector_paused() -> None:
+    import gc
+
+    gc.disable()
+    try:
+        loads(BUNDLED)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

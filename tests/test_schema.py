@@ -60,7 +60,9 @@ def test_the_schema_rejects_what_load_rejects(collection: str, change: dict[str,
 
 def test_the_schema_states_each_validator_where_it_applies() -> None:
     meeting = json_schema()["$defs"]["Meeting"]["properties"]
-    assert {"minimum": 1} == {k: v for k, v in meeting["edition"]["anyOf"][0].items() if k != "type"}
+    assert {"minimum": 1, "maximum": 2**53 - 1} == {
+        k: v for k, v in meeting["edition"]["anyOf"][0].items() if k != "type"
+    }
     assert meeting["topics"]["uniqueItems"] is True
     assert "uniqueItems" not in meeting["topics"]["items"]
     assert meeting["topics"]["items"]["pattern"].startswith("^[a-z0-9]")

@@ -200,12 +200,32 @@ def _validate(ds: Dataset, args: argparse.Namespace) -> str:
     return f"{args.path}: valid ({len(ds)} records)\n"
 
 
+def _given(value: str) -> str:
+    """An argument's value, refused when empty: an empty name is a mistake, not "no filter"."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return value
+
+
+def _version() -> str:
+    from importlib.metadata import version  # read only when asked
+
+    return version("scocoop")
+
+
+class _Version(argparse.Action):
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        print(f"scocoop {_version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scocoop",
         description="Query the record of security cooperation in the SCO, the CIS and Central Asia.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(
         name: str,
@@ -218,33 +238,45 @@ def _parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=helptext, description=helptext)
         p.set_defaults(run=run, data=None)
         if data:
-            p.add_argument("--data", metavar="PATH", help="use this dataset file instead of the bundled data")
+            p.add_argument(
+                "--data",
+                type=_given,
+                metavar="PATH",
+                help="use this dataset file instead of the bundled data",
+            )
         if listing:
             p.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table")
         return p
 
     p = command("meetings", "List meetings, in date order.", _meetings)
-    p.add_argument("--country", help="a country that took part (code or name)")
-    p.add_argument("--status", help="with --country: its capacity (member, observer, ...)")
-    p.add_argument("--organization", help="the body that met, with its bodies (id, name or abbreviation)")
-    p.add_argument("--topic", help="a topic (id, label or synonym), with narrower topics")
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="first date (EDTF, ISO or written)")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="last date")
+    p.add_argument("--country", type=_given, help="a country that took part (code or name)")
+    p.add_argument("--status", type=_given, help="with --country: its capacity (member, observer, ...)")
+    p.add_argument(
+        "--organization", type=_given, help="the body that met, with its bodies (id, name or abbreviation)"
+    )
+    p.add_argument("--topic", type=_given, help="a topic (id, label or synonym), with narrower topics")
+    p.add_argument(
+        "--from", type=_given, dest="date_from", metavar="DATE", help="first date (EDTF, ISO or written)"
+    )
+    p.add_argument("--to", type=_given, dest="date_to", metavar="DATE", help="last date")
 
     p = command("initiatives", "List commitments (proposals, agreements, protocols, ...).", _initiatives)
-    p.add_argument("--topic", help="a topic, with narrower topics")
-    p.add_argument("--country", help="a party to the commitment")
+    p.add_argument("--topic", type=_given, help="a topic, with narrower topics")
+    p.add_argument("--country", type=_given, help="a party to the commitment")
 
     p = command("members", "List the countries with a standing in an organization.", _members)
-    p.add_argument("organization", help="id, name or abbreviation")
-    p.add_argument("--on", metavar="DATE", help="as of this date")
+    p.add_argument("organization", type=_given, help="id, name or abbreviation")
+    p.add_argument("--on", type=_given, metavar="DATE", help="as of this date")
     p.add_argument(
-        "--status", default="member", help="member (default), observer, dialogue_partner, participant or any"
+        "--status",
+        type=_given,
+        default="member",
+        help="member (default), observer, dialogue_partner, participant or any",
     )
 
     p = command("officials", "List a country's officials.", _officials)
-    p.add_argument("--country", required=True)
-    p.add_argument("--on", metavar="DATE", help="only those who may have held a post then")
+    p.add_argument("--country", type=_given, required=True)
+    p.add_argument("--on", type=_given, metavar="DATE", help="only those who may have held a post then")
     p.add_argument(
         "--certain",
         action="store_true",
@@ -252,12 +284,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = command("show", "Show one record with its evidence.", _show)
-    p.add_argument("id")
+    p.add_argument("id", type=_given)
 
     command("topics", "Show the topic vocabulary as a tree.", _topics)
 
     p = command("validate", "Check a dataset file; list every problem.", _validate)
-    p.add_argument("path")
+    p.add_argument("path", type=_given)
 
     command("stats", "Summarise the dataset: versions, counts, evidence, checksum.", _stats)
     command(
@@ -267,7 +299,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = command("export", "Write the dataset to files for other tools.", _export, listing=False)
-    p.add_argument("--to", required=True, metavar="DIR", help="directory to write into (created if missing)")
+    p.add_argument(
+        "--to", type=_given, required=True, metavar="DIR", help="directory to write into (created if missing)"
+    )
     p.add_argument(
         "--format",
         dest="export_format",
@@ -282,9 +316,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_NEEDS = {
+    # (command, option given, option it needs)
+    ("meetings", "status", "country"),
+    ("officials", "certain", "on"),
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    if sys.stdout is None:  # started with standard output closed
+        print("scocoop: standard output is closed", file=sys.stderr)
+        return 1
+    for command, given, needed in _NEEDS:
+        if args.command == command and getattr(args, given) and not getattr(args, needed):
+            parser.error(f"{command}: --{given} needs --{needed}")
     try:
         path = getattr(args, "path", None) or args.data
         dataset = load(path)
@@ -298,6 +349,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"scocoop: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 1
+    return _write(output)
+
+
+def _write(output: str) -> int:
     try:
         sys.stdout.write(output)
         sys.stdout.flush()
@@ -306,4 +361,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except (OSError, ValueError) as exc:
+        # A full disk, a closed descriptor: one line, not a traceback.
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"scocoop: cannot write the output: {reason}", file=sys.stderr)
+        return 1
     return 0

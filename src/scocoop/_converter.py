@@ -23,7 +23,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from scocoop._dates import PartialDate
-from scocoop._errors import Problem, RecordError, ScocoopError
+from scocoop._errors import MAX_PROBLEMS, Problem, RecordError, ScocoopError
 from scocoop._validators import MAX_TEXT
 
 __all__ = ["CONVERTER", "NonFiniteNumber", "make_converter", "problems_of"]
@@ -163,6 +163,8 @@ def make_converter() -> cattrs.Converter:  # noqa: C901 - one hook per format de
                     note = IterableValidationNote(f"@ index {index}", index, item_type)
                     exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
                     errors.append(exc)
+                    if len(errors) >= MAX_PROBLEMS:
+                        break  # a value that bad needs mending first; the rest is not examined
             if errors:
                 raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
             return tuple(items)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 
 from scocoop._errors import UnknownCountryError
 from scocoop._once import once
@@ -78,7 +79,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def _key(text: str) -> str:
-    return _SPACES.sub(" ", text.strip().casefold())
+    # NFKC first: a name typed or pasted in decomposed form (NFD) is the same name.
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).strip().casefold())
 
 
 @once
@@ -133,6 +135,16 @@ def _suggest(value: str) -> list[str]:
     for candidate in close:
         seen.setdefault(f"{names[lookup[candidate]]} ({lookup[candidate]})")
     return list(seen)[:3]
+
+
+def country_codes() -> frozenset[str]:
+    """Every assigned ISO 3166-1 alpha-2 code."""
+    return _codes()
+
+
+@once
+def _codes() -> frozenset[str]:
+    return frozenset(_table()[1])
 
 
 def is_country_code(value: str) -> bool:

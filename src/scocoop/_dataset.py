@@ -9,6 +9,7 @@ answer rather than to the dataset.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TypeVar
@@ -16,7 +17,7 @@ from typing import Any, Literal, TypeVar
 from scocoop._countries import to_country_code
 from scocoop._dates import DateLike, to_partial_date
 from scocoop._display import html_table
-from scocoop._errors import DataError, UnknownIdError
+from scocoop._errors import MAX_PROBLEMS, DataError, Problem, UnknownIdError
 from scocoop._indexes import NONE, Index, fold
 from scocoop._integrity import problems
 from scocoop._model import (
@@ -36,6 +37,7 @@ from scocoop._model import (
 )
 from scocoop._results import Results
 from scocoop._topics import topics as topic_vocabulary
+from scocoop._validators import FieldError, check_text
 
 __all__ = ["Dataset"]
 
@@ -96,7 +98,8 @@ class Dataset:
             "meetings": tuple(meetings),
             "commitments": tuple(commitments),
         }
-        found = list(problems(given))
+        found = list(itertools.islice(problems(given), MAX_PROBLEMS))
+        found.extend(_data_version_problems(data_version))
         if found:
             raise DataError(found)
         for name, records in given.items():
@@ -450,3 +453,14 @@ def _status(kind: type[E], value: E | str) -> E:
 
 def _record_id(record: Record) -> str:
     return record.id
+
+
+def _data_version_problems(value: object) -> list[Problem]:
+    """A data version is one line of text, like a name, or nothing."""
+    if value is None:
+        return []
+    try:
+        check_text("data_version", value, lines=False)
+    except FieldError as exc:
+        return [Problem(exc.field, exc.message)]
+    return []

@@ -35,7 +35,8 @@ EDTF_FORM = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[?~%]?"
 It admits no impossible month or day number; calendar rules (30 February)
 are checked by :meth:`PartialDate.parse` alone.
 """
-_EDTF = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<flag>[?~%])?")
+# ASCII digits only: "\d" would also accept the digits of other scripts, which no other tool reads.
+_EDTF = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<flag>[?~%])?")
 _QUALIFIER = {(False, False): "", (True, False): "?", (False, True): "~", (True, True): "%"}
 
 

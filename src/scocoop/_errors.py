@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 __all__ = [
+    "MAX_PROBLEMS",
     "DataError",
     "InvalidDateError",
     "MissingExtraError",
@@ -45,11 +46,19 @@ class Problem:
         return f"{self.location}: {self.message}" if self.location else self.message
 
 
+MAX_PROBLEMS = 1000
+"""Checking stops after this many problems: a file that bad needs mending first."""
+
+_LISTED = 50
+
+
 class DataError(ScocoopError, ValueError):
     """A dataset is not valid; :attr:`problems` lists every problem found.
 
-    The message lists the problems too, one per line, so that the error is
-    readable where it is printed and usable by tools through ``problems``.
+    The message lists the first 50 problems too, one per line, and says how
+    many more there are, so that the error is readable where it is printed
+    and usable by tools through ``problems``.  Checking stops after
+    :data:`MAX_PROBLEMS` problems.
     """
 
     problems: tuple[Problem, ...]
@@ -59,8 +68,12 @@ class DataError(ScocoopError, ValueError):
         self.origin = origin
         where = f" in {origin}" if origin else ""
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found{where}:"
-        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+        more = " (checking stopped there)" if count >= MAX_PROBLEMS else ""
+        head = f"{count} problem{'s' if count != 1 else ''} found{where}{more}:"
+        lines = [head, *(f"  {p}" for p in self.problems[:_LISTED])]
+        if count > _LISTED:
+            lines.append(f"  ... and {count - _LISTED} more")
+        super().__init__("\n".join(lines))
 
 
 class RecordError(DataError):

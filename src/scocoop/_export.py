@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from scocoop._dates import EDTF_FORM
 from scocoop._extras import require
-from scocoop._io import dumps, write_atomically
+from scocoop._files import write_directory
+from scocoop._io import dumps
 from scocoop._pandas import to_pandas
 from scocoop._popolo import popolo
 from scocoop._schema import json_schema
@@ -166,8 +167,11 @@ def export(dataset: Dataset, directory: str | os.PathLike[str], format: str = "c
     Formats: ``csv`` (one file per table, with a Frictionless
     ``datapackage.json``), ``json`` (the canonical file and its JSON
     Schema), ``popolo`` (Popolo JSON) and ``parquet`` (one file per table;
-    extra ``parquet``).  Every file is built in memory first and then
-    written atomically.
+    extra ``parquet``).  The package is built beside ``directory`` and
+    swapped in whole, so that a failure leaves the previous package as it
+    was, never old and new files side by side.  Files of other export
+    formats already in ``directory`` are kept; a directory holding any other
+    file is refused, so that nothing unrelated is lost.
 
     Returns:
         The files written, sorted by name.
@@ -175,16 +179,21 @@ def export(dataset: Dataset, directory: str | os.PathLike[str], format: str = "c
     Raises:
         ValueError: ``format`` is not one of :data:`FORMATS`.
         MissingExtraError: The format needs an extra that is not installed.
-        OSError: A file cannot be written.
+        OSError: The directory holds other files, or cannot be written.
     """
     build = FORMATS.get(format)
     if build is None:
         raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}")
     files = build(dataset)
     target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in sorted(files.items()):
-        write_atomically(target / name, data)
-        written.append(target / name)
-    return written
+    write_directory(target, files, keep=_export_file)
+    return [target / name for name in sorted(files)]
+
+
+_TABLE_FILES = {f"{table.name}{suffix}" for table in TABLES for suffix in (".csv", ".parquet")}
+_OTHER_FILES = {"datapackage.json", "scocoop.json", "scocoop.schema.json", "popolo.json"}
+
+
+def _export_file(name: str) -> bool:
+    """Whether a file name is one that some export format writes."""
+    return name in _TABLE_FILES or name in _OTHER_FILES

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from scocoop._countries import is_country_code
+from scocoop._countries import country_codes
 from scocoop._errors import Problem
 from scocoop._model import (
     COLLECTIONS,
@@ -27,6 +27,7 @@ from scocoop._model import (
     meeting_span,
 )
 from scocoop._topics import topics as topic_vocabulary
+from scocoop._validators import show
 
 __all__ = ["problems"]
 
@@ -92,33 +93,83 @@ def _values(value: object, path: tuple[str, ...], where: str) -> Iterator[tuple[
         yield at, found
 
 
-def _resolver(given: Given, target: str) -> Callable[[Any], str | None]:
-    """A function from a value to what is wrong with it as a reference to ``target``."""
+def _known(given: Given, target: str) -> set[str]:
+    """The values a reference to ``target`` may take."""
     if target == "countries":
-        return lambda value: None if is_country_code(value) else f"unknown country code {value!r}"
+        return set(country_codes())
     if target == "topics":
-        vocabulary = topic_vocabulary()
-        return lambda value: None if value in vocabulary else f"unknown topic {value!r}"
-    ids = {record.id for _, record in _records(given, target)}
-    kind = target[:-1]
-    return lambda value: None if value in ids else f"unknown {kind} id {value!r}"
+        return {topic.id for topic in topic_vocabulary()}
+    return {record.id for _, record in _records(given, target)}
+
+
+def _unknown(target: str, value: object) -> str:
+    if target == "countries":
+        return f"unknown country code {show(value)}"
+    if target == "topics":
+        return f"unknown topic {show(value)}"
+    return f"unknown {target[:-1]} id {show(value)}"
+
+
+def _all_resolve(name: str) -> Callable[[object, dict[str, set[str]]], bool]:
+    """One function that says whether every reference of a record of collection ``name`` resolves.
+
+    Generated from the declared references, with one loop per list however
+    many references run through it, so that checking a valid dataset costs
+    little more than reading its fields.
+    """
+    tree: dict[str, Any] = {}
+    for reference in REFERENCES:
+        if reference.collection == name:
+            node = tree
+            for step in reference.path[:-1]:
+                node = node.setdefault(step, {})
+            node.setdefault(reference.path[-1], []).append(reference.target)
+    lines = ["def resolve(r, known):"]
+    counter = iter(range(1000))
+
+    def emit(node: dict[str, Any], owner: str, depth: int) -> None:
+        pad = "    " * depth
+        for step, sub in node.items():
+            value = f"v{next(counter)}"
+            lines.append(f"{pad}{value} = {owner}.{step}")
+            if isinstance(sub, list):  # a field that names something
+                test = " and ".join(f"_x in known[{target!r}]" for target in sub)
+                lines.append(f"{pad}if type({value}) is tuple:")
+                lines.append(f"{pad}    if not all({test} for _x in {value}): return False")
+                lines.append(f"{pad}elif {value} is not None:")
+                lines.append(f"{pad}    _x = {value}")
+                lines.append(f"{pad}    if not ({test}): return False")
+            else:  # a record or a list of records on the way
+                item = f"i{next(counter)}"
+                items = f"({value} if type({value}) is tuple else () if {value} is None else ({value},))"
+                lines.append(f"{pad}for {item} in {items}:")
+                emit(sub, item, depth + 1)
+                lines.append(f"{pad}    pass")
+
+    emit(tree, "r", 1)
+    lines.append("    return True")
+    namespace: dict[str, Any] = {}
+    exec("\n".join(lines) + "\n", {}, namespace)  # noqa: S102 - built from the declared references
+    resolve: Callable[[object, dict[str, set[str]]], bool] = namespace["resolve"]
+    return resolve
 
 
 def _unresolved_references(given: Given) -> Iterator[Problem]:
-    resolvers: dict[str, Callable[[Any], str | None]] = {}
+    targets = {reference.target for reference in REFERENCES}
+    known = {target: _known(given, target) for target in targets}
     by_collection: dict[str, list[Reference]] = defaultdict(list)
     for reference in REFERENCES:
         by_collection[reference.collection].append(reference)
-        if reference.target not in resolvers:
-            resolvers[reference.target] = _resolver(given, reference.target)
     for name in COLLECTIONS:
+        resolves = _all_resolve(name)
         for where, record in _records(given, name):
+            if resolves(record, known):
+                continue
+            # Something does not resolve: walk the record again to say where.
             for reference in by_collection[name]:
-                check = resolvers[reference.target]
                 for at, value in _values(record, reference.path, where):
-                    message = check(value)
-                    if message is not None:
-                        yield Problem(at, message)
+                    if value not in known[reference.target]:
+                        yield Problem(at, _unknown(reference.target, value))
 
 
 def _overlapping_memberships(given: Given) -> Iterator[Problem]:

@@ -16,6 +16,7 @@ import datetime
 import enum
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 from attrs import field, frozen
 
@@ -27,6 +28,7 @@ from scocoop._validators import (
     a_text,
     an_edition,
     an_id,
+    an_instance,
     check,
     check_range,
     collect_all,
@@ -208,6 +210,62 @@ class _Term:
         )
 
 
+def _member(kind: type[enum.Enum], value: Any) -> Any:
+    """An enumeration's value (``"member"``) as its member, as loading reads it.
+
+    Anything else is left for the field's validator to report.
+    """
+    if isinstance(value, str) and not isinstance(value, kind):
+        try:
+            return kind(value)
+        except ValueError:
+            return value
+    return value
+
+
+# One named converter per enumeration: mypy's attrs plugin reads only named functions.
+def _organization_kind(value: Any) -> Any:
+    return _member(OrganizationKind, value)
+
+
+def _membership_status(value: Any) -> Any:
+    return _member(MembershipStatus, value)
+
+
+def _participant_status(value: Any) -> Any:
+    return _member(ParticipantStatus, value)
+
+
+def _meeting_mode(value: Any) -> Any:
+    return _member(MeetingMode, value)
+
+
+def _commitment_kind(value: Any) -> Any:
+    return _member(CommitmentKind, value)
+
+
+def _commitment_status(value: Any) -> Any:
+    return _member(CommitmentStatus, value)
+
+
+def _is(kind: type[enum.Enum], *, optional: bool = False) -> Any:
+    allowed = ", ".join(repr(m.value) for m in kind)
+    return an_instance(kind, optional=optional, expected=f"one of {allowed}")
+
+
+def _date(value: Any) -> Any:
+    """A converter that reads EDTF text (``"2016-11-30"``) into a :class:`PartialDate`, as loading does."""
+    if isinstance(value, str):
+        try:
+            return PartialDate.parse(value)
+        except ValueError:
+            return value
+    return value
+
+
+_A_DATE = an_instance(PartialDate, optional=True, expected="a PartialDate or EDTF text such as '2016-11-30'")
+
+
 # Records.
 
 
@@ -223,8 +281,8 @@ class Citation:
     """
 
     source: str = field(validator=an_id())
-    quote: str | None = field(default=None, validator=a_text(optional=True))
-    note: str | None = field(default=None, validator=a_text(optional=True))
+    quote: str | None = field(default=None, validator=a_text(optional=True, lines=True))
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -237,10 +295,10 @@ class Source:
     id: str = field(validator=an_id())
     title: str = field(validator=a_text())
     publisher: str | None = field(default=None, validator=a_text(optional=True))
-    published: PartialDate | None = None
+    published: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
     url: str | None = field(default=None, validator=a_text(optional=True))
     language: str = field(default="en", validator=a_language())
-    note: str | None = field(default=None, validator=a_text(optional=True))
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -256,11 +314,13 @@ class Membership(_Term):
     """
 
     country: str = field(validator=a_country())
-    status: MembershipStatus = MembershipStatus.MEMBER
-    start: PartialDate | None = None
-    end: PartialDate | None = None
+    status: MembershipStatus = field(
+        default=MembershipStatus.MEMBER, converter=_membership_status, validator=_is(MembershipStatus)
+    )
+    start: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    end: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
-    note: str | None = field(default=None, validator=a_text(optional=True))
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
         check(self, self._check_term)
@@ -280,17 +340,17 @@ class Organization:
 
     id: str = field(validator=an_id())
     name: str = field(validator=a_text())
-    kind: OrganizationKind
+    kind: OrganizationKind = field(converter=_organization_kind, validator=_is(OrganizationKind))
     abbreviation: str | None = field(default=None, validator=a_text(optional=True))
     parent: str | None = field(default=None, validator=an_id(optional=True))
     country: str | None = field(default=None, validator=a_country())
-    founded: PartialDate | None = None
+    founded: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
     aliases: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(a_text(many=True), no_duplicates())
     )
     memberships: tuple[Membership, ...] = field(default=(), converter=_memberships)
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
-    note: str | None = field(default=None, validator=a_text(optional=True))
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
         check(self, self._check_parent)
@@ -310,9 +370,9 @@ class Position(_Term):
 
     title: str = field(validator=a_text())
     organization: str | None = field(default=None, validator=an_id(optional=True))
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    note: str | None = field(default=None, validator=a_text(optional=True))
+    start: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    end: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
         check(self, self._check_term)
@@ -336,7 +396,7 @@ class Official:
     )
     positions: tuple[Position, ...] = field(default=(), converter=_positions)
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
-    note: str | None = field(default=None, validator=a_text(optional=True))
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -378,11 +438,13 @@ class Participant:
 
     country: str | None = field(default=None, validator=a_country())
     organization: str | None = field(default=None, validator=an_id(optional=True))
-    status: ParticipantStatus | None = None
+    status: ParticipantStatus | None = field(
+        default=None, converter=_participant_status, validator=_is(ParticipantStatus, optional=True)
+    )
     official: str | None = field(default=None, validator=an_id(optional=True))
     role: str | None = field(default=None, validator=a_text(optional=True))
-    inferred: bool = False
-    note: str | None = field(default=None, validator=a_text(optional=True))
+    inferred: bool = field(default=False, validator=an_instance(bool, expected="true or false"))
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
         check(self, self._check_delegation)
@@ -420,10 +482,12 @@ class Meeting:
     organization: str | None = field(default=None, validator=an_id(optional=True))
     held_during: str | None = field(default=None, validator=an_id(optional=True))
     edition: int | None = field(default=None, validator=an_edition())
-    date: PartialDate | None = None
-    end_date: PartialDate | None = None
-    place: Place | None = None
-    mode: MeetingMode | None = None
+    date: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    end_date: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    place: Place | None = field(default=None, validator=an_instance(Place, optional=True, expected="a Place"))
+    mode: MeetingMode | None = field(
+        default=None, converter=_meeting_mode, validator=_is(MeetingMode, optional=True)
+    )
     host: str | None = field(default=None, validator=a_country())
     chair: str | None = field(default=None, validator=a_country())
     next_host: str | None = field(default=None, validator=a_country())
@@ -432,7 +496,7 @@ class Meeting:
         default=(), converter=_sorted_strs, validator=(an_id(many=True), no_duplicates())
     )
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
-    note: str | None = field(default=None, validator=a_text(optional=True))
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
         check(self, self._check_dates, self._check_place)
@@ -475,10 +539,10 @@ class Commitment:
     """
 
     id: str = field(validator=an_id())
-    kind: CommitmentKind
-    status: CommitmentStatus
+    kind: CommitmentKind = field(converter=_commitment_kind, validator=_is(CommitmentKind))
+    status: CommitmentStatus = field(converter=_commitment_status, validator=_is(CommitmentStatus))
     title: str = field(validator=a_text())
-    summary: str | None = field(default=None, validator=a_text(optional=True))
+    summary: str | None = field(default=None, validator=a_text(optional=True, lines=True))
     meeting: str | None = field(default=None, validator=an_id(optional=True))
     discussed_at: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(an_id(many=True), no_duplicates())
@@ -491,9 +555,9 @@ class Commitment:
     topics: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(an_id(many=True), no_duplicates())
     )
-    date: PartialDate | None = None
+    date: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
-    note: str | None = field(default=None, validator=a_text(optional=True))
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
         check(self)

@@ -24,9 +24,14 @@ def _root(dataset: Dataset, organization: str | None) -> str:
     while org.parent is not None:
         org = dataset.organization(org.parent)
     if org.abbreviation:
-        return org.abbreviation
+        return _plain(org.abbreviation)
     shortest = min((org.name, *org.aliases), key=len)
-    return "\n".join(textwrap.wrap(shortest, 30, max_lines=3, placeholder=" …"))
+    return _plain("\n".join(textwrap.wrap(shortest, 30, max_lines=3, placeholder=" …")))
+
+
+def _plain(label: str) -> str:
+    # A dollar sign starts matplotlib's mathtext; a label is shown as written.
+    return label.replace("$", r"\$")
 
 
 def plot_timeline(dataset: Dataset, ax: Any = None) -> Any:

@@ -22,6 +22,7 @@ from scocoop._errors import Problem, RecordError
 
 __all__ = [
     "ID_PATTERN",
+    "MAX_EDITION",
     "MAX_TEXT",
     "FieldError",
     "Validator",
@@ -30,17 +31,70 @@ __all__ = [
     "a_text",
     "an_edition",
     "an_id",
+    "an_instance",
     "check",
     "check_range",
+    "check_text",
     "collect_all",
     "no_duplicates",
+    "show",
 ]
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 COUNTRY_PATTERN = re.compile(r"[A-Z]{2}")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 MAX_TEXT = 10_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+MAX_EDITION = 2**53 - 1
+"""The largest whole number every JSON reader reads exactly."""
+
+# Characters no text may hold: controls (C0 but tab and line feed, DEL, C1),
+# the bidirectional embeddings, overrides and isolates that reorder what a
+# terminal or a table shows, the Unicode line and paragraph separators, and
+# lone surrogates, which no encoding can write.
+_NEVER = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_FORBIDDEN = {
+    # One-line text (names, titles, places, roles) holds no tab or line break either.
+    False: re.compile(f"[\\t\\n{_NEVER}\\ud800-\\udfff]"),
+    # Notes, summaries and quotes may hold tabs and line breaks.
+    True: re.compile(f"[{_NEVER}\\ud800-\\udfff]"),
+}
+_EDGE = "\\s" + _NEVER
+_SCHEMA_TEXT = {
+    False: f"^[^{_EDGE}]([^\\t\\n{_NEVER}]*[^{_EDGE}])?$",
+    True: f"^[^{_EDGE}]([^{_NEVER}]*[^{_EDGE}])?$",
+}
+
+
+_ID_FULL = ID_PATTERN.fullmatch
+_COUNTRY_FULL = COUNTRY_PATTERN.fullmatch
+_NEVER_ANY = _NEVER + r"\ud800-\udfff"
+_TEXT_LINE = re.compile(f"[^\\s{_NEVER_ANY}](?:[^\\t\\n{_NEVER_ANY}]*[^\\s{_NEVER_ANY}])?").fullmatch
+_TEXT_LINES = re.compile(f"[^\\s{_NEVER_ANY}](?:[^{_NEVER_ANY}]*[^\\s{_NEVER_ANY}])?").fullmatch
+_LANGUAGE_FULL = LANGUAGE_PATTERN.fullmatch
+
+
+def _all(name: str, many: bool, optional: bool, test: str) -> str:
+    """The expression that applies ``test`` (``{v}`` for the value) to a field, or to each item of it."""
+    if many:
+        return f"(type({name}) is tuple and all({test.format(v='_x')} for _x in {name}))"
+    one = test.format(v=name)
+    return f"({name} is None or {one})" if optional else one
+
+
+_NAMES: dict[str, Any] = {}
+"""The types the generated checks test, by the names they use."""
+
+
+def _name_of(kind: type) -> str:
+    name = f"_{kind.__module__.replace('.', '_')}_{kind.__qualname__}"
+    _NAMES[name] = kind
+    return name
+
+
+def show(value: object, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters, for messages that must stay short."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
 class FieldError(ValueError):
@@ -64,9 +118,17 @@ class Validator(Protocol):
         """The JSON Schema keywords that say what this validator checks, for one value."""
         ...
 
+    def expression(self, name: str) -> str:
+        """A Python expression, true when the variable ``name`` passes: the fast path of :func:`check`."""
+        ...
+
 
 def _each(many: bool, value: Any) -> tuple[Any, ...]:
-    return tuple(value) if many else (value,)
+    if not many:
+        return (value,)
+    if not isinstance(value, tuple):
+        raise TypeError(value)
+    return value
 
 
 @frozen
@@ -88,35 +150,46 @@ class _Ident:
     def json_schema(self) -> dict[str, Any]:
         return {"pattern": f"^{ID_PATTERN.pattern}$"}
 
+    def expression(self, name: str) -> str:
+        return _all(name, self.many, self.optional, "(type({v}) is str and _ID_FULL({v}) is not None)")
+
 
 @frozen
 class _Text:
     optional: bool
     many: bool
+    lines: bool
 
     def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None:
         for item in _each(self.many, value):
             if item is None and self.optional:
                 continue
-            _check_text(attribute.name, item)
+            check_text(attribute.name, item, lines=self.lines)
 
     def json_schema(self) -> dict[str, Any]:
-        return {
-            "minLength": 1,
-            "maxLength": MAX_TEXT,
-            "pattern": r"^[^\s\x00-\x1f\x7f]([^\x00-\x08\x0b-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$",
-        }
+        return {"minLength": 1, "maxLength": MAX_TEXT, "pattern": _SCHEMA_TEXT[self.lines]}
+
+    def expression(self, name: str) -> str:
+        full = "_TEXT_LINES" if self.lines else "_TEXT_LINE"
+        test = f"(type({{v}}) is str and len({{v}}) <= MAX_TEXT and {full}({{v}}) is not None)"
+        return _all(name, self.many, self.optional, test)
 
 
-def _check_text(name: str, value: object) -> None:
+def check_text(name: str, value: object, *, lines: bool) -> None:
+    """Raise :class:`FieldError` at ``name`` if ``value`` is not valid text (see :func:`a_text`)."""
     if not isinstance(value, str) or not value.strip():
-        raise FieldError(name, f"expected non-empty text, got {value!r}")
+        raise FieldError(name, f"expected non-empty text, got {show(value)}")
     if value != value.strip():
-        raise FieldError(name, f"expected text without leading or trailing spaces, got {value!r}")
+        raise FieldError(name, f"expected text without leading or trailing spaces, got {show(value)}")
     if len(value) > MAX_TEXT:
         raise FieldError(name, f"text is {len(value)} characters long; limit is {MAX_TEXT}")
-    if _CONTROL.search(value):
-        raise FieldError(name, f"text contains control characters: {value[:80]!r}")
+    found = _FORBIDDEN[lines].search(value)
+    if found:
+        kind = "text" if lines else "one-line text"
+        raise FieldError(
+            name,
+            f"{kind} may not hold the character U+{ord(found.group()):04X} (at position {found.start()})",
+        )
 
 
 @frozen
@@ -133,6 +206,11 @@ class _Country:
     def json_schema(self) -> dict[str, Any]:
         return {"pattern": f"^{COUNTRY_PATTERN.pattern}$"}
 
+    def expression(self, name: str) -> str:
+        return _all(
+            name, self.many, optional=True, test="(type({v}) is str and _COUNTRY_FULL({v}) is not None)"
+        )
+
 
 @frozen
 class _Language:
@@ -143,15 +221,45 @@ class _Language:
     def json_schema(self) -> dict[str, Any]:
         return {"pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}
 
+    def expression(self, name: str) -> str:
+        return f"(type({name}) is str and _LANGUAGE_FULL({name}) is not None)"
+
 
 @frozen
 class _Edition:
     def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None:
-        if value is not None and not (type(value) is int and value >= 1):
-            raise FieldError(attribute.name, f"expected a positive whole number, got {value!r}")
+        if value is not None and not (type(value) is int and 1 <= value <= MAX_EDITION):
+            raise FieldError(
+                attribute.name, f"expected a whole number from 1 to {MAX_EDITION}, got {show(value)}"
+            )
 
     def json_schema(self) -> dict[str, Any]:
-        return {"minimum": 1}
+        return {"minimum": 1, "maximum": MAX_EDITION}
+
+    def expression(self, name: str) -> str:
+        return f"({name} is None or (type({name}) is int and 1 <= {name} <= MAX_EDITION))"
+
+
+@frozen
+class _Instance:
+    kind: type
+    optional: bool
+    expected: str
+
+    def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None:
+        if value is None and self.optional:
+            return
+        # bool is an int: a flag's type is checked exactly.
+        if not (type(value) is self.kind if self.kind is bool else isinstance(value, self.kind)):
+            raise FieldError(attribute.name, f"expected {self.expected}, got {show(value)}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {}  # the field's type says it
+
+    def expression(self, name: str) -> str:
+        kind = _name_of(self.kind)
+        test = f"type({name}) is {kind}" if self.kind is bool else f"isinstance({name}, {kind})"
+        return f"({name} is None or {test})" if self.optional else f"({test})"
 
 
 @frozen
@@ -165,15 +273,28 @@ class _NoDuplicates:
     def json_schema(self) -> dict[str, Any]:
         return {"uniqueItems": True}
 
+    def expression(self, name: str) -> str:
+        return f"(type({name}) is tuple and all(a != b for a, b in _pairwise({name})))"
+
 
 def an_id(*, optional: bool = False, many: bool = False) -> Validator:
     """An id (``sco-prosecutors-general-14``), or ``None`` if optional, or a tuple of ids."""
     return _Ident(optional, many)
 
 
-def a_text(*, optional: bool = False, many: bool = False) -> Validator:
-    """Non-empty text, trimmed, without control characters other than line breaks and tabs."""
-    return _Text(optional, many)
+def a_text(*, optional: bool = False, many: bool = False, lines: bool = False) -> Validator:
+    """Non-empty trimmed text; one line unless ``lines`` (a note may hold tabs and line breaks).
+
+    No text holds control characters, bidirectional overrides, Unicode line
+    separators or lone surrogates, which forge rows in tables and terminals or
+    cannot be written.
+    """
+    return _Text(optional, many, lines)
+
+
+def an_instance(kind: type, *, optional: bool = False, expected: str) -> Validator:
+    """A value of ``kind`` (or ``None`` if optional); ``expected`` names it in messages."""
+    return _Instance(kind, optional, expected)
 
 
 def a_country(*, many: bool = False) -> Validator:
@@ -245,12 +366,68 @@ def _checks(cls: type) -> _Checks:
     return found
 
 
+_FAST: dict[type, Callable[[object], bool]] = {}
+
+
+def _fast(cls: type) -> Callable[[object], bool]:
+    """One function that says whether every field of a record of ``cls`` passes every validator."""
+    found = _FAST.get(cls)
+    if found is None:
+        lines = ["def fast(r):"]
+        for attribute, validators in _checks(cls):
+            value = f"v_{attribute.name}"
+            lines.append(f"    {value} = r.{attribute.name}")
+            lines.extend(f"    if not {v.expression(value)}: return False" for v in validators)
+        lines.append("    return True")
+        scope = {
+            **_NAMES,
+            "_ID_FULL": _ID_FULL,
+            "_COUNTRY_FULL": _COUNTRY_FULL,
+            "_LANGUAGE_FULL": _LANGUAGE_FULL,
+            "_TEXT_LINE": _TEXT_LINE,
+            "_TEXT_LINES": _TEXT_LINES,
+            "_pairwise": itertools.pairwise,
+            "MAX_TEXT": MAX_TEXT,
+            "MAX_EDITION": MAX_EDITION,
+        }
+        namespace: dict[str, Any] = {}
+        exec("\n".join(lines) + "\n", scope, namespace)  # noqa: S102 - built from the model's own field names
+        found = _FAST[cls] = namespace["fast"]
+    return found
+
+
 def check(record: object, *record_checks: Callable[[], None]) -> None:
     """Run every validator of a record, then its whole-record checks if the fields passed.
+
+    A record that passes (nearly every one) is checked by one generated
+    function; one that does not is checked again field by field to say why.
 
     Raises:
         RecordError: Every problem found, each located at its field.
     """
+    if _fast(type(record))(record) and _passes(record_checks):
+        return
+    problems = _field_problems(record)
+    if not problems:
+        for record_check in record_checks:
+            try:
+                record_check()
+            except FieldError as exc:
+                problems.append(Problem(exc.field, exc.message))
+    if problems:
+        raise RecordError(problems, record=type(record).__name__)
+
+
+def _passes(record_checks: tuple[Callable[[], None], ...]) -> bool:
+    try:
+        for record_check in record_checks:
+            record_check()
+    except FieldError:
+        return False
+    return True
+
+
+def _field_problems(record: object) -> list[Problem]:
     problems: list[Problem] = []
     for attribute, validators in _checks(type(record)):
         value = getattr(record, attribute.name)
@@ -260,11 +437,8 @@ def check(record: object, *record_checks: Callable[[], None]) -> None:
             except FieldError as exc:
                 problems.append(Problem(exc.field, exc.message))
                 break
-    if not problems:
-        for record_check in record_checks:
-            try:
-                record_check()
-            except FieldError as exc:
-                problems.append(Problem(exc.field, exc.message))
-    if problems:
-        raise RecordError(problems, record=type(record).__name__)
+            except TypeError:
+                # A list field given something other than a list (a string, say).
+                problems.append(Problem(attribute.name, f"expected a list, got {show(value)}"))
+                break
+    return problems
