@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import concurrent.futures
+import copy
+import pickle
+
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import scocoop
 from sample import CITE, P, sample_dataset
 from scocoop import (
     Commitment,
@@ -19,6 +24,7 @@ from scocoop import (
     OrganizationKind,
     PartialDate,
     Participant,
+    Results,
     UnknownCountryError,
     UnknownIdError,
     UnknownTopicError,
@@ -311,3 +317,33 @@ def test_find_meetings_combines_every_condition_given() -> None:
         assert meeting in DS.meetings_between("2016", "2016")
     with pytest.raises(ValueError, match="status needs a country"):
         DS.find_meetings(status="observer")
+
+
+@given(datasets(max_size=3))
+def test_a_dataset_survives_pickling_and_copying(dataset: Dataset) -> None:
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert dataset == pickle.loads(pickle.dumps(dataset, protocol))  # noqa: S301 - our own data
+    assert dataset == copy.copy(dataset)
+    assert dataset == copy.deepcopy(dataset)
+    for record in dataset:
+        assert record == pickle.loads(pickle.dumps(record))  # noqa: S301 - our own data
+
+
+def _count_kazakh_meetings(dataset: Dataset) -> tuple[int, Results[Meeting]]:
+    found = dataset.meetings_by_country("KZ")
+    return len(found), found
+
+
+def test_a_dataset_and_its_answers_cross_process_boundaries() -> None:
+    bundled = scocoop.load()
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
+        count, found = pool.submit(_count_kazakh_meetings, bundled).result()
+    assert (len(bundled.meetings_by_country("KZ")), bundled.meetings_by_country("KZ")) == (count, found)
+    assert isinstance(found, Results)
+
+
+def test_a_slice_of_an_answer_is_an_answer() -> None:
+    found = scocoop.meetings_by_country("KZ")
+    assert isinstance(found[:3], Results)
+    assert tuple(found)[:3] == found[:3]
+    assert isinstance(found[0], Meeting)

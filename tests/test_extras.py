@@ -163,3 +163,16 @@ def test_importing_and_querying_load_no_extra() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "[]" == result.stdout.strip()
+
+
+def test_an_answer_becomes_one_frame_with_its_tables_columns(bundled: Dataset) -> None:
+    found = bundled.meetings_by_country("KZ")
+    frame = found.to_pandas()
+    assert list(bundled.to_pandas()["meetings"].columns) == list(frame.columns)
+    assert [m.id for m in found] == list(frame["id"])
+    members = bundled.members_of("SCO", on="2020-01-01").to_pandas()
+    assert ["country", "name"] == list(members.columns)
+    assert "Kazakhstan" in set(members["name"])
+    assert 0 == len(scocoop.Results().to_pandas())
+    with pytest.raises(TypeError, match="one kind of record"):
+        scocoop.Results([bundled.meetings[0], bundled.officials[0]]).to_pandas()

@@ -50,6 +50,8 @@ EXCEPTIONS = {
     ("_dataset", "_pandas"),
     ("_dataset", "_network"),
     ("_dataset", "_timeline"),
+    # Results.to_pandas, the same for a query's answer.
+    ("_results", "_pandas"),
 }
 
 

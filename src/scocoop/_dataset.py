@@ -107,6 +107,20 @@ class Dataset:
         object.__setattr__(self, "data_version", data_version)
         object.__setattr__(self, "_built", None)
 
+    @classmethod
+    def _checked(cls, collections: dict[str, tuple[Any, ...]], data_version: str | None) -> Dataset:
+        """A dataset of collections already checked and sorted (by a dataset they came from)."""
+        dataset = object.__new__(cls)
+        for name in COLLECTIONS:
+            object.__setattr__(dataset, name, collections[name])
+        object.__setattr__(dataset, "data_version", data_version)
+        object.__setattr__(dataset, "_built", None)
+        return dataset
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled and copied as its collections; the indexes are rebuilt on first use.
+        return (_restore, ({name: getattr(self, name) for name in COLLECTIONS}, self.data_version))
+
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Dataset is immutable; cannot set {name!r}")
 
@@ -464,3 +478,8 @@ def _data_version_problems(value: object) -> list[Problem]:
     except FieldError as exc:
         return [Problem(exc.field, exc.message)]
     return []
+
+
+def _restore(collections: dict[str, tuple[Any, ...]], data_version: str | None) -> Dataset:
+    """Rebuild a pickled or copied dataset."""
+    return Dataset._checked(collections, data_version)  # noqa: SLF001 - the module's own constructor

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from scocoop._countries import country_name
 from scocoop._dates import PartialDate
 from scocoop._extras import require
-from scocoop._tables import TABLES, Table, Value, rows
+from scocoop._tables import ROW_OF, TABLES, Table, Value, rows
 
 if TYPE_CHECKING:
     from scocoop._dataset import Dataset
 
-__all__ = ["to_pandas"]
+__all__ = ["results_frame", "to_pandas"]
 
 _DTYPES = {"string": "string", "integer": "Int64", "boolean": "boolean"}
 
@@ -53,3 +55,23 @@ def to_pandas(dataset: Dataset) -> dict[str, Any]:
     import numpy as np  # pandas depends on numpy
 
     return {table.name: _frame(pd, np, table, list(rows(dataset, table.name))) for table in TABLES}
+
+
+def results_frame(results: Sequence[Any]) -> Any:
+    """The records of a query's answer as one DataFrame (see :meth:`scocoop.Results.to_pandas`)."""
+    pd = require("pandas", extra="pandas", feature="Results.to_pandas()")
+    import numpy as np  # pandas depends on numpy
+
+    kinds = {type(item) for item in results}
+    if not kinds:
+        return pd.DataFrame()
+    if kinds == {str}:
+        return pd.DataFrame(
+            {"country": pd.array(list(results), dtype="string"), "name": [country_name(c) for c in results]}
+        ).astype({"name": "string"})
+    if len(kinds) > 1 or next(iter(kinds)) not in ROW_OF:
+        names = ", ".join(sorted(k.__name__ for k in kinds))
+        raise TypeError(f"a DataFrame needs results of one kind of record, got {names}")
+    name, row = ROW_OF[next(iter(kinds))]
+    table = next(t for t in TABLES if t.name == name)
+    return _frame(pd, np, table, [row(item) for item in results])

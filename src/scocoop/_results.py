@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, SupportsIndex, TypeVar, overload
 
 from scocoop._display import html_table, rows_of, text_table
 
@@ -27,6 +27,34 @@ class Results(tuple[T, ...]):
     """
 
     __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Results[T]: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> T | Results[T]:
+        # A slice of an answer is an answer: it keeps its table display.
+        if isinstance(index, slice):
+            return Results(super().__getitem__(index))
+        return super().__getitem__(index)
+
+    def to_pandas(self) -> Any:
+        """The records as one pandas DataFrame, with the columns of their table in :func:`scocoop.to_pandas`.
+
+        Meetings give the ``meetings`` table's columns, officials the
+        ``officials`` table's, and so on; country codes (from
+        :meth:`Dataset.members_of`) give ``country`` and ``name``.  Needs
+        the extra ``pandas``.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+            TypeError: The results mix kinds of record.
+        """
+        from scocoop._pandas import results_frame  # upward, by design (see tests/test_layers.py)
+
+        return results_frame(self)
 
     def _repr_html_(self) -> str:
         shown = rows_of(self[:MAX_ROWS])

@@ -15,12 +15,21 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
 from scocoop._dates import PartialDate
-from scocoop._model import COLLECTIONS, REFERENCES, Citation
+from scocoop._model import (
+    COLLECTIONS,
+    REFERENCES,
+    Citation,
+    Commitment,
+    Meeting,
+    Official,
+    Organization,
+    Source,
+)
 
 if TYPE_CHECKING:
     from scocoop._dataset import Dataset
@@ -305,30 +314,36 @@ Rows = Iterator[dict[str, Value]]
 
 
 def _sources(ds: Dataset) -> Rows:
-    for s in ds.sources:
-        yield {
-            "id": s.id,
-            "title": s.title,
-            "publisher": s.publisher,
-            "published": s.published,
-            "url": s.url,
-            "language": s.language,
-            "note": s.note,
-        }
+    return map(_source_row, ds.sources)
+
+
+def _source_row(s: Source) -> dict[str, Value]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "publisher": s.publisher,
+        "published": s.published,
+        "url": s.url,
+        "language": s.language,
+        "note": s.note,
+    }
 
 
 def _organizations(ds: Dataset) -> Rows:
-    for o in ds.organizations:
-        yield {
-            "id": o.id,
-            "name": o.name,
-            "kind": _plain(o.kind),
-            "abbreviation": o.abbreviation,
-            "parent": o.parent,
-            "country": o.country,
-            "founded": o.founded,
-            "note": o.note,
-        }
+    return map(_organization_row, ds.organizations)
+
+
+def _organization_row(o: Organization) -> dict[str, Value]:
+    return {
+        "id": o.id,
+        "name": o.name,
+        "kind": _plain(o.kind),
+        "abbreviation": o.abbreviation,
+        "parent": o.parent,
+        "country": o.country,
+        "founded": o.founded,
+        "note": o.note,
+    }
 
 
 def _memberships(ds: Dataset) -> Rows:
@@ -346,8 +361,11 @@ def _memberships(ds: Dataset) -> Rows:
 
 
 def _officials(ds: Dataset) -> Rows:
-    for p in ds.officials:
-        yield {"id": p.id, "name": p.name, "country": p.country, "note": p.note}
+    return map(_official_row, ds.officials)
+
+
+def _official_row(p: Official) -> dict[str, Value]:
+    return {"id": p.id, "name": p.name, "country": p.country, "note": p.note}
 
 
 def _positions(ds: Dataset) -> Rows:
@@ -365,24 +383,27 @@ def _positions(ds: Dataset) -> Rows:
 
 
 def _meetings(ds: Dataset) -> Rows:
-    for m in ds.meetings:
-        yield {
-            "id": m.id,
-            "name": m.name,
-            "organization": m.organization,
-            "held_during": m.held_during,
-            "edition": m.edition,
-            "date": m.date,
-            "end_date": m.end_date,
-            "city": m.place.city if m.place else None,
-            "country": m.place.country if m.place else None,
-            "name_at_the_time": m.place.name_at_the_time if m.place else None,
-            "mode": _plain(m.mode),
-            "host": m.host,
-            "chair": m.chair,
-            "next_host": m.next_host,
-            "note": m.note,
-        }
+    return map(_meeting_row, ds.meetings)
+
+
+def _meeting_row(m: Meeting) -> dict[str, Value]:
+    return {
+        "id": m.id,
+        "name": m.name,
+        "organization": m.organization,
+        "held_during": m.held_during,
+        "edition": m.edition,
+        "date": m.date,
+        "end_date": m.end_date,
+        "city": m.place.city if m.place else None,
+        "country": m.place.country if m.place else None,
+        "name_at_the_time": m.place.name_at_the_time if m.place else None,
+        "mode": _plain(m.mode),
+        "host": m.host,
+        "chair": m.chair,
+        "next_host": m.next_host,
+        "note": m.note,
+    }
 
 
 def _participants(ds: Dataset) -> Rows:
@@ -402,19 +423,22 @@ def _participants(ds: Dataset) -> Rows:
 
 
 def _commitments(ds: Dataset) -> Rows:
-    for c in ds.commitments:
-        yield {
-            "id": c.id,
-            "kind": _plain(c.kind),
-            "status": _plain(c.status),
-            "title": c.title,
-            "summary": c.summary,
-            "meeting": c.meeting,
-            "proposed_by": c.proposed_by,
-            "proposer": c.proposer,
-            "date": c.date,
-            "note": c.note,
-        }
+    return map(_commitment_row, ds.commitments)
+
+
+def _commitment_row(c: Commitment) -> dict[str, Value]:
+    return {
+        "id": c.id,
+        "kind": _plain(c.kind),
+        "status": _plain(c.status),
+        "title": c.title,
+        "summary": c.summary,
+        "meeting": c.meeting,
+        "proposed_by": c.proposed_by,
+        "proposer": c.proposer,
+        "date": c.date,
+        "note": c.note,
+    }
 
 
 def _parties(ds: Dataset) -> Rows:
@@ -484,3 +508,13 @@ def rows(ds: Dataset, table: str) -> Rows:
 def tables(ds: Dataset) -> dict[str, list[dict[str, Value]]]:
     """Every table of the dataset, by name, in :data:`TABLES` order."""
     return {table.name: list(rows(ds, table.name)) for table in TABLES}
+
+
+ROW_OF: dict[type, tuple[str, Callable[[Any], dict[str, Value]]]] = {
+    Source: ("sources", _source_row),
+    Organization: ("organizations", _organization_row),
+    Official: ("officials", _official_row),
+    Meeting: ("meetings", _meeting_row),
+    Commitment: ("commitments", _commitment_row),
+}
+"""For each kind of record, its table's name and the function that makes its row."""
