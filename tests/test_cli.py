@@ -261,3 +261,28 @@ def test_officials_on_a_date_as_may_have_or_certain() -> None:
     expected = [o.id for o in scocoop.officials_of("RU", on="2005-06-01", certain=True)]
     assert expected == [o["id"] for o in certain]
     assert {o["id"] for o in certain} < {o["id"] for o in may}
+
+
+def test_an_empty_answer_keeps_its_header_or_says_so() -> None:
+    csv_out = run("meetings", "--country", "KZ", "--from", "1990", "--to", "1991", "--format", "csv")
+    assert "id,date,place,countries,name\n" == csv_out.stdout
+    table = run("meetings", "--country", "KZ", "--from", "1990", "--to", "1991")
+    assert ("", "0 results\n") == (table.stdout, table.stderr)
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_scripts_name_every_subcommand(shell: str) -> None:
+    result = run("completion", shell)
+    assert 0 == result.returncode
+    for name in ("meetings", "officials", "export", "completion"):
+        assert name in result.stdout
+    assert "certain" in result.stdout
+
+
+def test_every_subcommand_shows_examples_in_its_help() -> None:
+    for name in ("meetings", "initiatives", "members", "officials", "show", "export", "cite", "completion"):
+        assert f"examples:\n  scocoop {name}" in run(name, "--help").stdout
+
+
+def test_the_citation_format_is_spelled_alike_in_python_and_on_the_command_line() -> None:
+    assert scocoop.cite(format="bibtex") + "\n" == run("cite", "--format", "bibtex").stdout

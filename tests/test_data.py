@@ -124,9 +124,10 @@ def test_participant_capacities_agree_with_the_membership_history() -> None:
             if p.country is None or p.status not in capacity:
                 continue
             standing = capacity[p.status]
-            if not DS.members_of(meeting.organization, status=None):
-                continue
-            members = DS.members_of(meeting.organization, on=meeting.date, status=standing)
+            try:
+                members = DS.members_of(meeting.organization, on=meeting.date, status=standing)
+            except scocoop.NotRecordedError:
+                continue  # a format whose membership is not recorded: nothing to compare with
             assert p.country in members, (meeting.id, p.country, p.status)
             checked += 1
     assert checked >= 400

@@ -347,3 +347,9 @@ def test_a_slice_of_an_answer_is_an_answer() -> None:
     assert isinstance(found[:3], Results)
     assert tuple(found)[:3] == found[:3]
     assert isinstance(found[0], Meeting)
+
+
+def test_members_of_a_body_with_no_recorded_membership_is_not_an_empty_answer() -> None:
+    ds = Dataset(organizations=[Organization(id="x", name="X", kind=OrganizationKind.BODY)])
+    with pytest.raises(scocoop.NotRecordedError, match="no membership of 'x'"):
+        ds.members_of("x")

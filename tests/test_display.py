@@ -3,10 +3,13 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import scocoop
 from sample import CITE, P, sample_dataset
 from scocoop import Meeting, PartialDate, Place, Results
+from scocoop._display import summary, text_table
 from scocoop._results import MAX_ROWS
 
 
@@ -95,3 +98,13 @@ def test_public_objects_name_the_public_module() -> None:
     assert "scocoop" == scocoop.DataError.__module__
     assert "scocoop" == scocoop.load.__module__
     assert "scocoop.Meeting" in repr(scocoop.Meeting)
+
+
+@given(st.integers(min_value=10, max_value=200))
+def test_a_table_fits_the_width_by_cutting_its_widest_column(width: int) -> None:
+    rows = [summary(m) for m in scocoop.load().meetings[:30]]
+    # Columns keep their heading or eight characters, dates their whole width.
+    narrowest = 8 + 11 + 8 + 9 + 8 + 2 * 4
+    lines = text_table(rows, width).splitlines()
+    assert all(len(line) <= max(width, narrowest) for line in lines)
+    assert all(r["date"] in text_table(rows, width) for r in rows)  # dates are never cut

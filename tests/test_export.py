@@ -4,6 +4,7 @@ import csv
 import functools
 import json
 import tempfile
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from referencing.jsonschema import DRAFT3
 
 import scocoop
 from scocoop import Dataset, MissingExtraError, export
-from scocoop._export import FORMATS
+from scocoop._export import FORMATS, ExportFormat
 from scocoop._popolo import popolo
 from scocoop._schema import json_schema
 from scocoop._tables import TABLES, rows
@@ -210,7 +211,7 @@ def test_parquet_files_read_back_as_the_dataframes(bundled: Dataset, tmp_path: P
 
 def test_an_unknown_format_is_refused_with_the_known_ones(bundled: Dataset, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="csv, json, popolo, parquet"):
-        export(bundled, tmp_path, "xlsx")
+        export(bundled, tmp_path, "xlsx")  # type: ignore[arg-type]
     assert [] == list(tmp_path.iterdir())
 
 
@@ -224,7 +225,7 @@ def test_a_missing_extra_writes_nothing(
 
 
 def test_every_format_is_exported(bundled: Dataset, tmp_path: Path) -> None:
-    for name in FORMATS:
+    for name in typing.get_args(ExportFormat):
         written = export(bundled, tmp_path / name, name)
         assert written
         assert all(path.stat().st_size > 0 for path in written)
@@ -236,3 +237,7 @@ def test_the_csv_package_writes_values_as_they_are(tmp_path: Path) -> None:
     export(ds, tmp_path, "csv")
     with (tmp_path / "sources.csv").open(encoding="utf-8", newline="") as stream:
         assert "=1+1 is not a formula here" == next(csv.DictReader(stream))["title"]
+
+
+def test_the_format_names_are_the_formats() -> None:
+    assert set(typing.get_args(ExportFormat)) == set(FORMATS)

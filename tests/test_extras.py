@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import sys
 from collections import Counter
+from pathlib import Path
 
 import matplotlib as mpl
 
@@ -90,7 +91,9 @@ def test_country_network_can_leave_out_inferred_participants(bundled: Dataset) -
     for meeting in bundled.meetings:
         countries = sorted({p.country for p in meeting.participants if p.country and not p.inferred})
         shared.update(itertools.combinations(countries, 2))
-    assert shared == Counter({tuple(sorted((a, b))): w for a, b, w in named.edges(data="weight")})
+    edges: list[tuple[str, str, int]] = list(named.edges(data="weight"))
+    weights = {tuple(sorted((a, b))): w for a, b, w in edges}
+    assert shared == Counter(weights)
     assert named.edges["KZ", "UZ"]["weight"] < bundled.to_networkx().edges["KZ", "UZ"]["weight"]
     assert named.graph["inferred"] is False
 
@@ -99,7 +102,8 @@ def test_official_network_links_officials_at_one_meeting(bundled: Dataset) -> No
     graph = bundled.to_networkx(of="officials")
     attended = {p.official for m in bundled.meetings for p in m.participants if p.official}
     assert attended == set(graph.nodes)
-    for a, b, ids in graph.edges(data="meetings"):
+    edges: list[tuple[str, str, tuple[str, ...]]] = list(graph.edges(data="meetings"))
+    for a, b, ids in edges:
         for meeting_id in ids:
             present = {p.official for p in bundled.meeting(meeting_id).participants}
             assert {a, b} <= present
@@ -129,7 +133,7 @@ def test_timeline_draws_one_row_per_organization(bundled: Dataset) -> None:
 
 def test_timeline_makes_its_own_figure(bundled: Dataset) -> None:
     ax = bundled.plot_timeline()
-    plt.close(ax.figure)
+    plt.close(ax.get_figure(root=True))
 
 
 # Missing extras
@@ -176,3 +180,12 @@ def test_an_answer_becomes_one_frame_with_its_tables_columns(bundled: Dataset) -
     assert 0 == len(scocoop.Results().to_pandas())
     with pytest.raises(TypeError, match="one kind of record"):
         scocoop.Results([bundled.meetings[0], bundled.officials[0]]).to_pandas()
+
+
+def test_a_portable_network_can_be_written_to_graphml_and_gexf(bundled: Dataset, tmp_path: Path) -> None:
+    graph = scocoop.to_networkx(bundled, portable=True)
+    nx.write_graphml(graph, tmp_path / "g.graphml")
+    nx.write_gexf(graph, tmp_path / "g.gexf")
+    back = nx.read_graphml(tmp_path / "g.graphml")
+    full = scocoop.to_networkx(bundled)
+    assert " ".join(full.edges["CN", "KZ"]["meetings"]) == back.edges["CN", "KZ"]["meetings"]

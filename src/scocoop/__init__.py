@@ -6,6 +6,7 @@
 """
 
 from types import FunctionType as _FunctionType
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from scocoop._converter import make_converter
 from scocoop._countries import country_name, to_country_code
@@ -16,6 +17,7 @@ from scocoop._errors import (
     DataError,
     InvalidDateError,
     MissingExtraError,
+    NotRecordedError,
     Problem,
     RecordError,
     ScocoopError,
@@ -24,7 +26,7 @@ from scocoop._errors import (
     UnknownTopicError,
 )
 from scocoop._export import export
-from scocoop._info import cite, dataset_info
+from scocoop._info import DatasetInfo, cite, dataset_info
 from scocoop._io import dump, dumps, load, loads
 from scocoop._model import (
     Citation,
@@ -71,6 +73,7 @@ __all__ = [
     "CommitmentStatus",
     "DataError",
     "Dataset",
+    "DatasetInfo",
     "DateLike",
     "InvalidDateError",
     "Meeting",
@@ -78,6 +81,7 @@ __all__ = [
     "Membership",
     "MembershipStatus",
     "MissingExtraError",
+    "NotRecordedError",
     "Official",
     "Organization",
     "OrganizationKind",
@@ -135,11 +139,16 @@ for _name in __all__:
 del _name, _object
 
 
-def __getattr__(name: str) -> str:
-    # The version is read from the installed metadata on first access only,
-    # so that importing scocoop reads no files.
-    if name == "__version__":
-        from importlib.metadata import version
+if _TYPE_CHECKING:
+    __version__: str
+else:
 
-        return version("scocoop")
-    raise AttributeError(f"module 'scocoop' has no attribute {name!r}")
+    def __getattr__(name: str) -> str:
+        # The version is read from the installed metadata on first access only,
+        # so that importing scocoop reads no files.  Type checkers see only the
+        # declaration above, so that a misspelt attribute is still an error.
+        if name == "__version__":
+            from importlib.metadata import version
+
+            return version("scocoop")
+        raise AttributeError(f"module 'scocoop' has no attribute {name!r}")

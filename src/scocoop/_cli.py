@@ -20,12 +20,12 @@ from typing import Any
 from scocoop._converter import CONVERTER
 from scocoop._countries import country_name, to_country_code
 from scocoop._dataset import Dataset
-from scocoop._display import summary, text_table
+from scocoop._display import SUMMARY_COLUMNS, summary, text_table
 from scocoop._errors import DataError, ScocoopError, UnknownIdError
 from scocoop._export import FORMATS, export
 from scocoop._info import cite, dataset_info
 from scocoop._io import load
-from scocoop._model import Commitment, commitment_order
+from scocoop._model import Commitment, Meeting, Official, commitment_order
 from scocoop._topics import topics
 
 __all__ = ["main"]
@@ -33,19 +33,23 @@ __all__ = ["main"]
 Row = dict[str, str]
 
 
-def _emit(rows: Sequence[Row], records: Sequence[Any], fmt: str) -> str:
+def _emit(rows: Sequence[Row], records: Sequence[Any], fmt: str, columns: Sequence[str] = ()) -> str:
+    """The answer in the chosen format; an empty answer keeps its CSV header, and a table says "0 results"."""
     if fmt == "json":
         return json.dumps(CONVERTER.unstructure(list(records)), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return "".join(json.dumps(CONVERTER.unstructure(r), ensure_ascii=False) + "\n" for r in records)
     if fmt == "csv":
-        if not rows:
-            return ""
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+        writer = csv.DictWriter(
+            buffer, fieldnames=list(rows[0]) if rows else list(columns), lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
         return buffer.getvalue()
+    if not rows:
+        print("0 results", file=sys.stderr)
+        return ""
     # A terminal gets a table that fits it; a pipe or file gets every character.
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else sys.maxsize
     return text_table(rows, width)
@@ -60,7 +64,7 @@ def _meetings(ds: Dataset, args: argparse.Namespace) -> str:
         start=args.date_from or None,
         end=args.date_to or None,
     )
-    return _emit([summary(m) for m in found], found, args.format)
+    return _emit([summary(m) for m in found], found, args.format, SUMMARY_COLUMNS[Meeting])
 
 
 def _initiatives(ds: Dataset, args: argparse.Namespace) -> str:
@@ -69,19 +73,19 @@ def _initiatives(ds: Dataset, args: argparse.Namespace) -> str:
     if args.country:
         code = to_country_code(args.country)
         found = [c for c in found if code in c.parties]
-    return _emit([summary(c) for c in found], found, args.format)
+    return _emit([summary(c) for c in found], found, args.format, SUMMARY_COLUMNS[Commitment])
 
 
 def _members(ds: Dataset, args: argparse.Namespace) -> str:
     status = None if args.status == "any" else args.status
     codes = ds.members_of(args.organization, on=args.on, status=status)
     rows = [{"country": c, "name": country_name(c)} for c in codes]
-    return _emit(rows, codes, args.format)
+    return _emit(rows, codes, args.format, ("country", "name"))
 
 
 def _officials(ds: Dataset, args: argparse.Namespace) -> str:
     found = ds.officials_of(args.country, on=args.on, certain=args.certain)
-    return _emit([summary(o) for o in found], found, args.format)
+    return _emit([summary(o) for o in found], found, args.format, SUMMARY_COLUMNS[Official])
 
 
 def _show(ds: Dataset, args: argparse.Namespace) -> str:
@@ -186,7 +190,7 @@ def _coverage(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _cite(ds: Dataset, args: argparse.Namespace) -> str:
-    return cite(args.style) + "\n"
+    return cite(args.citation_format) + "\n"
 
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str:
@@ -196,8 +200,92 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str:
     return "".join(f"{path}\n" for path in written)
 
 
+def _completion(ds: Dataset, args: argparse.Namespace) -> str:
+    return completion_script(args.shell)
+
+
+def _commands() -> dict[str, list[str]]:
+    """Each subcommand with its options, read from the parser itself."""
+    parser = _parser()
+    found: dict[str, list[str]] = {}
+    for action in parser._actions:  # noqa: SLF001 - argparse offers no public way to list subcommands
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - same
+            for name, sub in action.choices.items():
+                found[name] = sorted(o for a in sub._actions for o in a.option_strings)  # noqa: SLF001 - same
+    return found
+
+
+def completion_script(shell: str) -> str:
+    """A completion script for ``bash``, ``zsh`` or ``fish``: subcommands, then each one's options."""
+    commands = _commands()
+    names = " ".join(commands)
+    if shell == "fish":
+        lines = [f"complete -c scocoop -f -n '__fish_use_subcommand' -a '{names}'"]
+        for name, options in commands.items():
+            lines.extend(
+                f"complete -c scocoop -f -n '__fish_seen_subcommand_from {name}' -l {o.removeprefix('--')}"
+                for o in options
+                if o.startswith("--")
+            )
+        return "\n".join(lines) + "\n"
+    cases = "\n".join(f'        {name}) opts="{" ".join(options)}" ;;' for name, options in commands.items())
+    body = f"""_scocoop() {{
+    local cur="${{COMP_WORDS[COMP_CWORD]}}"
+    if [ "$COMP_CWORD" -eq 1 ]; then
+        COMPREPLY=($(compgen -W "{names} --help --version" -- "$cur"))
+        return
+    fi
+    local opts=""
+    case "${{COMP_WORDS[1]}}" in
+{cases}
+    esac
+    COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+}}
+"""
+    if shell == "zsh":
+        return (
+            "#compdef scocoop\nautoload -U bashcompinit && bashcompinit\n"
+            + body
+            + "complete -F _scocoop scocoop\n"
+        )
+    return body + "complete -F _scocoop scocoop\n"
+
+
 def _validate(ds: Dataset, args: argparse.Namespace) -> str:
     return f"{args.path}: valid ({len(ds)} records)\n"
+
+
+EXAMPLES = {
+    "meetings": (
+        "scocoop meetings --country Kazakhstan",
+        "scocoop meetings --organization SCO --from 2018 --to 2019-06",
+        "scocoop meetings --country PK --status observer --format csv > observer.csv",
+    ),
+    "initiatives": (
+        "scocoop initiatives --topic 'cyber terrorism'",
+        "scocoop initiatives --country KZ --format json",
+    ),
+    "members": ("scocoop members SCO --on 2016-11-30", "scocoop members SCO --on 2020 --status observer"),
+    "officials": (
+        "scocoop officials --country KG",
+        "scocoop officials --country RU --on 2005-06-01 --certain",
+    ),
+    "show": (
+        "scocoop show sco-prosecutors-general-14",
+        "scocoop show sco-prosecutors-general-14 --format json",
+    ),
+    "topics": ("scocoop topics", "scocoop topics --format csv"),
+    "validate": ("scocoop validate mydata.json",),
+    "stats": ("scocoop stats", "scocoop stats --format json"),
+    "coverage": ("scocoop coverage", "scocoop coverage --format json"),
+    "export": ("scocoop export --to out --format csv", "scocoop export --to out --format popolo"),
+    "cite": ("scocoop cite", "scocoop cite --format bibtex"),
+    "completion": (
+        "scocoop completion bash > ~/.local/share/bash-completion/completions/scocoop",
+        "scocoop completion zsh > ~/.zfunc/_scocoop",
+        "scocoop completion fish > ~/.config/fish/completions/scocoop.fish",
+    ),
+}
 
 
 def _given(value: str) -> str:
@@ -235,7 +323,14 @@ def _parser() -> argparse.ArgumentParser:
         listing: bool = True,
         data: bool = True,
     ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=helptext, description=helptext)
+        examples = "\n".join(f"  {line}" for line in EXAMPLES.get(name, ()))
+        p = sub.add_parser(
+            name,
+            help=helptext,
+            description=helptext,
+            epilog=f"examples:\n{examples}" if examples else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         p.set_defaults(run=run, data=None)
         if data:
             p.add_argument(
@@ -312,7 +407,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = command("cite", "How to cite scocoop and its data.", _cite, listing=False, data=False)
-    p.add_argument("--format", dest="style", choices=("text", "bibtex"), default="text")
+    p.add_argument("--format", dest="citation_format", choices=("text", "bibtex"), default="text")
+
+    p = command(
+        "completion", "Print a shell completion script for scocoop.", _completion, listing=False, data=False
+    )
+    p.add_argument("shell", choices=("bash", "zsh", "fish"))
     return parser
 
 

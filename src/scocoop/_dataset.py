@@ -12,12 +12,12 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from scocoop._countries import to_country_code
 from scocoop._dates import DateLike, to_partial_date
 from scocoop._display import html_table
-from scocoop._errors import MAX_PROBLEMS, DataError, Problem, UnknownIdError
+from scocoop._errors import MAX_PROBLEMS, DataError, NotRecordedError, Problem, UnknownIdError
 from scocoop._indexes import NONE, Index, fold
 from scocoop._integrity import problems
 from scocoop._model import (
@@ -38,6 +38,11 @@ from scocoop._model import (
 from scocoop._results import Results
 from scocoop._topics import topics as topic_vocabulary
 from scocoop._validators import FieldError, check_text
+
+if TYPE_CHECKING:
+    import networkx
+    import pandas
+    from matplotlib.axes import Axes
 
 __all__ = ["Dataset"]
 
@@ -385,8 +390,9 @@ class Dataset:
         """Country codes with a standing in an organization, sorted.
 
         A body with no memberships of its own has those of its parent.  An
-        empty result means that no standing is recorded, not that there is
-        none: see the organization's ``note``.
+        empty result means that no country had that standing then, as far as
+        the record goes; a body whose membership is not recorded at all
+        raises :class:`NotRecordedError` rather than answer "none".
 
         Args:
             organization: Id, name, abbreviation or alias.
@@ -396,12 +402,16 @@ class Dataset:
 
         Raises:
             UnknownIdError: The organization is not recognised.
+            NotRecordedError: No membership of the organization, or of one it
+                belongs to, is recorded.
             InvalidDateError: ``on`` cannot be read as a date.
             ValueError: ``status`` is not a membership status.
         """
-        org = self.organization(self.resolve_organization(organization))
+        asked = org = self.organization(self.resolve_organization(organization))
         while not org.memberships and org.parent is not None:
             org = self.organization(org.parent)
+        if not org.memberships:
+            raise NotRecordedError(f"no membership of {asked.id!r} (or of a body it belongs to) is recorded")
         wanted = None if status is None else _status(MembershipStatus, status)
         when = None if on is None else to_partial_date(on)
         return Results(
@@ -431,21 +441,25 @@ class Dataset:
     # Notebook conveniences: one-line delegates to the view functions, the
     # named exceptions to the one-way layering (see tests/test_layers.py).
 
-    def to_pandas(self) -> dict[str, Any]:
+    def to_pandas(self) -> dict[str, pandas.DataFrame]:
         """As :func:`scocoop.to_pandas` (extra ``pandas``)."""
         from scocoop._pandas import to_pandas  # upward, by design
 
         return to_pandas(self)
 
     def to_networkx(
-        self, of: Literal["countries", "officials"] = "countries", *, inferred: bool = True
-    ) -> Any:
+        self,
+        of: Literal["countries", "officials"] = "countries",
+        *,
+        inferred: bool = True,
+        portable: bool = False,
+    ) -> networkx.Graph[str]:
         """As :func:`scocoop.to_networkx` (extra ``graph``)."""
         from scocoop._network import to_networkx  # upward, by design
 
-        return to_networkx(self, of, inferred=inferred)
+        return to_networkx(self, of, inferred=inferred, portable=portable)
 
-    def plot_timeline(self, ax: Any = None) -> Any:
+    def plot_timeline(self, ax: Axes | None = None) -> Axes:
         """As :func:`scocoop.plot_timeline` (extra ``plot``)."""
         from scocoop._timeline import plot_timeline  # upward, by design
 

@@ -14,7 +14,16 @@ from typing import Any
 from scocoop._countries import country_name, is_country_code
 from scocoop._model import Commitment, Meeting, Official, Organization, Record, Source
 
-__all__ = ["Row", "html_table", "rows_of", "summary", "text_table"]
+__all__ = ["SUMMARY_COLUMNS", "Row", "html_table", "rows_of", "summary", "text_table"]
+
+SUMMARY_COLUMNS: dict[type, tuple[str, ...]] = {
+    Meeting: ("id", "date", "place", "countries", "name"),
+    Commitment: ("id", "date", "kind", "status", "parties", "title"),
+    Official: ("id", "name", "country", "posts"),
+    Organization: ("id", "kind", "parent", "name"),
+    Source: ("id", "published", "publisher", "title"),
+}
+"""The columns of :func:`summary` for each kind of record, in order."""
 
 Row = dict[str, str]
 
@@ -76,14 +85,22 @@ def rows_of(items: Iterable[Any]) -> list[Row]:
 
 
 def text_table(rows: Sequence[Row], width: int) -> str:
-    """Rows as aligned columns; the last column is cut with an ellipsis to fit ``width``."""
+    """Rows as aligned columns that fit ``width``: the widest column is cut first, with an ellipsis."""
     if not rows:
         return ""
     columns = list(rows[0])
     widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
-    fixed = sum(widths[c] + 2 for c in columns[:-1])
-    last = columns[-1]
-    widths[last] = max(len(last), min(widths[last], width - fixed))
+    # Shorten the widest column, one character at a time, until the table fits
+    # or every column is down to its floor: dates are never cut, the others keep
+    # eight characters or their heading.
+    floor = {c: widths[c] if c in ("date", "published") else max(len(c), 8) for c in columns}
+    excess = sum(widths.values()) + 2 * (len(columns) - 1) - width
+    while excess > 0:
+        widest = max((c for c in columns if widths[c] > floor[c]), key=widths.__getitem__, default=None)
+        if widest is None:
+            break
+        widths[widest] -= 1
+        excess -= 1
 
     def cell(column: str, text: str) -> str:
         limit = widths[column]

@@ -15,6 +15,7 @@ __all__ = [
     "DataError",
     "InvalidDateError",
     "MissingExtraError",
+    "NotRecordedError",
     "Problem",
     "RecordError",
     "ScocoopError",
@@ -86,6 +87,15 @@ class RecordError(DataError):
     def __init__(self, problems: Iterable[Problem], *, record: str) -> None:
         self.record = record
         super().__init__(problems, origin=record)
+
+
+class NotRecordedError(ScocoopError, LookupError):
+    """The data records nothing of the kind asked for, so no answer can say "none".
+
+    Raised by :meth:`~scocoop.Dataset.members_of` for a body whose membership
+    (and its parents') is not recorded at all: an empty answer would read as
+    "no members".
+    """
 
 
 class InvalidDateError(ScocoopError, ValueError):

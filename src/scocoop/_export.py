@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from scocoop._dates import EDTF_FORM
 from scocoop._extras import require
@@ -26,7 +26,7 @@ from scocoop._tables import TABLES, Column, Value, rows
 if TYPE_CHECKING:
     from scocoop._dataset import Dataset
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "ExportFormat", "export"]
 
 _LICENSE = {
     "name": "CC-BY-4.0",
@@ -161,7 +161,11 @@ FORMATS: dict[str, Callable[[Dataset], dict[str, bytes]]] = {
 """Export formats, by name: each gives the files it writes, by file name."""
 
 
-def export(dataset: Dataset, directory: str | os.PathLike[str], format: str = "csv") -> list[Path]:
+ExportFormat = Literal["csv", "json", "popolo", "parquet"]
+"""The export formats, by name."""
+
+
+def export(dataset: Dataset, directory: str | os.PathLike[str], format: ExportFormat = "csv") -> list[Path]:
     """Write a dataset into ``directory`` (created if missing) in one of the export formats.
 
     Formats: ``csv`` (one file per table, with a Frictionless

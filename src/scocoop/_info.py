@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from scocoop._coverage import coverage
 from scocoop._dataset import Dataset
@@ -11,7 +11,7 @@ from scocoop._io import dumps, load
 from scocoop._model import COLLECTIONS, Source
 from scocoop._schema import SCHEMA_VERSION
 
-__all__ = ["HOMEPAGE", "cite", "dataset_info"]
+__all__ = ["HOMEPAGE", "DatasetInfo", "MeetingFigures", "SourceSummary", "cite", "dataset_info"]
 
 HOMEPAGE = "https://github.com/scocoop/scocoop"
 _TITLE = "scocoop: a citable record of security cooperation in the SCO, the CIS and Central Asia"
@@ -25,7 +25,42 @@ def _version() -> str:
     return version("scocoop")
 
 
-def dataset_info(dataset: Dataset | None = None) -> dict[str, Any]:
+class MeetingFigures(TypedDict):
+    """The ``meetings`` figures of :func:`dataset_info`."""
+
+    countries: int
+    first_year: int | None
+    last_year: int | None
+    undated: int
+
+
+class SourceSummary(TypedDict):
+    """One source in :func:`dataset_info`."""
+
+    id: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+
+
+class DatasetInfo(TypedDict):
+    """What :func:`dataset_info` returns."""
+
+    data_version: str | None
+    schema_version: int
+    scocoop_version: str
+    records: dict[str, int]
+    citations: int
+    quotes: int
+    meetings: MeetingFigures
+    sources: list[SourceSummary]
+    coverage: list[dict[str, Any]]
+    sha256: str
+    licenses: dict[str, str]
+
+
+def dataset_info(dataset: Dataset | None = None) -> DatasetInfo:
     """A summary of a dataset (by default the bundled one), ready for ``json.dumps``.
 
     Keys: ``data_version``, ``schema_version``, ``scocoop_version``,
@@ -57,7 +92,7 @@ def dataset_info(dataset: Dataset | None = None) -> dict[str, Any]:
     }
 
 
-def _meetings(ds: Dataset) -> dict[str, int | None]:
+def _meetings(ds: Dataset) -> MeetingFigures:
     dated = [m.date for m in ds.meetings if m.date is not None]
     return {
         "countries": len({c for m in ds.meetings for c in m.countries}),
@@ -67,7 +102,7 @@ def _meetings(ds: Dataset) -> dict[str, int | None]:
     }
 
 
-def _source(source: Source) -> dict[str, str | None]:
+def _source(source: Source) -> SourceSummary:
     return {
         "id": source.id,
         "title": source.title,
@@ -77,26 +112,29 @@ def _source(source: Source) -> dict[str, str | None]:
     }
 
 
-def cite(style: Literal["text", "bibtex"] = "text") -> str:
+def cite(format: Literal["text", "bibtex"] = "text") -> str:
     """How to cite scocoop and its bundled data, with both versions.
 
+    >>> cite("bibtex").startswith("@misc{scocoop_")
+    True
+
     Args:
-        style: ``"text"`` for a reference in prose, ``"bibtex"`` for a BibTeX
-            entry.
+        format: ``"text"`` for a reference in prose, ``"bibtex"`` for a BibTeX
+            entry (as ``scocoop cite --format``).
 
     Raises:
-        ValueError: Unknown style.
+        ValueError: Unknown format.
     """
     data_version = load().data_version or "unversioned"
     version = _version()
     year = data_version[:4] if data_version[:4].isdigit() else ""
-    if style == "text":
+    if format == "text":
         dated = f" ({year})" if year else ""
         return (
             f"{_AUTHOR}{dated}. {_TITLE}. Software version {version}, data version {data_version}. "
             f"{HOMEPAGE}. Code licensed MIT; data licensed CC BY 4.0."
         )
-    if style == "bibtex":
+    if format == "bibtex":
         key = "scocoop_" + "".join(ch if ch.isalnum() else "_" for ch in data_version)
         fields = [
             ("author", f"{{{_AUTHOR}}}"),
@@ -108,4 +146,4 @@ def cite(style: Literal["text", "bibtex"] = "text") -> str:
         ]
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
         return f"@misc{{{key},\n{body}\n}}"
-    raise ValueError(f"unknown citation style {style!r}; expected 'text' or 'bibtex'")
+    raise ValueError(f"unknown citation format {format!r}; expected 'text' or 'bibtex'")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from scocoop._countries import country_name
 from scocoop._extras import require
 from scocoop._model import Meeting, meeting_order
 
 if TYPE_CHECKING:
+    import networkx
+
     from scocoop._dataset import Dataset
 
 __all__ = ["to_networkx"]
@@ -23,9 +25,25 @@ def _members(meeting: Meeting, of: Literal["countries", "officials"], inferred: 
     return sorted({p.official for p in taking_part if p.official})
 
 
+def _add_nodes(graph: networkx.Graph[str], dataset: Dataset, of: str, meetings: dict[str, list[str]]) -> None:
+    if of == "countries":
+        for code, ids in sorted(meetings.items()):
+            graph.add_node(code, name=country_name(code), meetings=len(ids))
+        return
+    for official in dataset.officials:
+        if official.id in meetings:
+            graph.add_node(
+                official.id, name=official.name, country=official.country, meetings=len(meetings[official.id])
+            )
+
+
 def to_networkx(
-    dataset: Dataset, of: Literal["countries", "officials"] = "countries", *, inferred: bool = True
-) -> Any:
+    dataset: Dataset,
+    of: Literal["countries", "officials"] = "countries",
+    *,
+    inferred: bool = True,
+    portable: bool = False,
+) -> networkx.Graph[str]:
     """The co-participation network as a :class:`networkx.Graph` (extra ``graph``).
 
     Nodes are the countries (or officials) that took part in a meeting; an
@@ -38,6 +56,9 @@ def to_networkx(
         inferred: Whether to count participants that no source names (see
             :attr:`Participant.inferred`); ``False`` keeps only those the
             sources name.
+        portable: Give each edge's ``meetings`` as one space-separated
+            string rather than a tuple, so that ``networkx.write_graphml``
+            and ``write_gexf`` can write the graph.
 
     Raises:
         MissingExtraError: networkx is not installed.
@@ -46,7 +67,9 @@ def to_networkx(
     nx = require("networkx", extra="graph", feature="to_networkx()")
     if of not in ("countries", "officials"):
         raise ValueError(f"expected of='countries' or of='officials', got {of!r}")
-    graph = nx.Graph(kind=of, inferred=inferred, data_version=dataset.data_version)
+    graph: networkx.Graph[str] = nx.Graph(kind=of, inferred=inferred)
+    if dataset.data_version is not None or not portable:
+        graph.graph["data_version"] = dataset.data_version
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     meetings: dict[str, list[str]] = defaultdict(list)
     for meeting in sorted(dataset.meetings, key=meeting_order):
@@ -55,18 +78,8 @@ def to_networkx(
             meetings[member].append(meeting.id)
         for pair in itertools.combinations(members, 2):
             shared[pair].append(meeting.id)
-    if of == "countries":
-        for code, ids in sorted(meetings.items()):
-            graph.add_node(code, name=country_name(code), meetings=len(ids))
-    else:
-        for official in dataset.officials:
-            if official.id in meetings:
-                graph.add_node(
-                    official.id,
-                    name=official.name,
-                    country=official.country,
-                    meetings=len(meetings[official.id]),
-                )
+    _add_nodes(graph, dataset, of, meetings)
     for (a, b), ids in sorted(shared.items()):
-        graph.add_edge(a, b, weight=len(ids), meetings=tuple(ids))
+        # GraphML and GEXF write text and numbers only: portable graphs give the ids as one string.
+        graph.add_edge(a, b, weight=len(ids), meetings=" ".join(ids) if portable else tuple(ids))
     return graph

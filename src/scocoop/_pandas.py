@@ -11,6 +11,8 @@ from scocoop._extras import require
 from scocoop._tables import ROW_OF, TABLES, Table, Value, rows
 
 if TYPE_CHECKING:
+    import pandas
+
     from scocoop._dataset import Dataset
 
 __all__ = ["results_frame", "to_pandas"]
@@ -36,7 +38,7 @@ def _frame(pd: Any, np: Any, table: Table, records: list[dict[str, Value]]) -> A
     return pd.DataFrame(columns)
 
 
-def to_pandas(dataset: Dataset) -> dict[str, Any]:
+def to_pandas(dataset: Dataset) -> dict[str, pandas.DataFrame]:
     """The dataset as tidy pandas DataFrames, by table name (extra ``pandas``).
 
     One table per collection (``sources``, ``organizations``, ``officials``,
@@ -57,21 +59,25 @@ def to_pandas(dataset: Dataset) -> dict[str, Any]:
     return {table.name: _frame(pd, np, table, list(rows(dataset, table.name))) for table in TABLES}
 
 
-def results_frame(results: Sequence[Any]) -> Any:
+def results_frame(results: Sequence[Any]) -> pandas.DataFrame:
     """The records of a query's answer as one DataFrame (see :meth:`scocoop.Results.to_pandas`)."""
     pd = require("pandas", extra="pandas", feature="Results.to_pandas()")
     import numpy as np  # pandas depends on numpy
 
     kinds = {type(item) for item in results}
+    frame: pandas.DataFrame
     if not kinds:
-        return pd.DataFrame()
+        frame = pd.DataFrame()
+        return frame
     if kinds == {str}:
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             {"country": pd.array(list(results), dtype="string"), "name": [country_name(c) for c in results]}
         ).astype({"name": "string"})
+        return frame
     if len(kinds) > 1 or next(iter(kinds)) not in ROW_OF:
         names = ", ".join(sorted(k.__name__ for k in kinds))
         raise TypeError(f"a DataFrame needs results of one kind of record, got {names}")
     name, row = ROW_OF[next(iter(kinds))]
     table = next(t for t in TABLES if t.name == name)
-    return _frame(pd, np, table, [row(item) for item in results])
+    frame = _frame(pd, np, table, [row(item) for item in results])
+    return frame

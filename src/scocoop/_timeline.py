@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 import textwrap
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from scocoop._extras import require
 from scocoop._model import Meeting, meeting_order
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
     from scocoop._dataset import Dataset
     from scocoop._dates import PartialDate
 
@@ -34,7 +36,7 @@ def _plain(label: str) -> str:
     return label.replace("$", r"\$")
 
 
-def plot_timeline(dataset: Dataset, ax: Any = None) -> Any:
+def plot_timeline(dataset: Dataset, ax: Axes | None = None) -> Axes:
     """Draw the dated meetings over time, one row per organization; return the matplotlib Axes.
 
     Bodies are drawn on their parent organization's row.  A meeting known to
@@ -67,10 +69,11 @@ def plot_timeline(dataset: Dataset, ax: Any = None) -> Any:
             last = (meeting.end_date or date).latest
             flagged = date.uncertain or date.approximate
             if last - first > datetime.timedelta(days=6):
-                ax.plot([first, last], [y, y], linewidth=5, alpha=0.35 if flagged else 0.7, color="C0")
+                span = mdates.date2num([first, last])  # type: ignore[no-untyped-call]
+                ax.plot(span, [y, y], linewidth=5, alpha=0.35 if flagged else 0.7, color="C0")
             middle = first + (last - first) / 2
             ax.plot(
-                [middle],
+                mdates.date2num([middle]),  # type: ignore[no-untyped-call]
                 [y],
                 marker="o",
                 markersize=7,
