@@ -31,11 +31,33 @@ def test_import_reads_no_data_and_imports_no_optional_library() -> None:
         "assert not io._bundled.built, 'dataset loaded at import'\n"
         "assert not t._vocabulary.built, 'topics loaded at import'\n"
         "assert not c._table.built, 'countries loaded at import'\n"
-        "optional = {'pandas', 'networkx', 'matplotlib', 'pyarrow'}\n"
-        "heavy = (optional | {'pycountry', 'dateutil'}) & set(sys.modules)\n"
+        "optional = {'pandas', 'networkx', 'matplotlib', 'pyarrow', 'orjson', 'msgspec'}\n"
+        "lazy = {'cattrs', 'pycountry', 'dateutil', 'difflib', 'tempfile', 'importlib.metadata',\n"
+        "        'importlib.resources'}\n"
+        "heavy = (optional | lazy) & set(sys.modules)\n"
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_import_opens_no_file_of_the_package() -> None:
+    code = (
+        "import sys\n"
+        "opened = []\n"
+        "sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == 'open' else None)\n"
+        "import scocoop\n"
+        "data = [p for p in opened if 'scocoop' in p and not p.endswith(('.py', '.pyc'))]\n"
+        "assert not data, data\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_bundled_country_codes_are_pycountrys() -> None:
+    import pycountry
+
+    from scocoop._countries import country_codes
+
+    assert {c.alpha_2 for c in pycountry.countries} == country_codes()
 
 
 def test_the_package_ships_its_data_and_type_marker() -> None:

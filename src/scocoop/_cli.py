@@ -36,9 +36,9 @@ Row = dict[str, str]
 def _emit(rows: Sequence[Row], records: Sequence[Any], fmt: str, columns: Sequence[str] = ()) -> str:
     """The answer in the chosen format; an empty answer keeps its CSV header, and a table says "0 results"."""
     if fmt == "json":
-        return json.dumps(CONVERTER.unstructure(list(records)), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(CONVERTER().unstructure(list(records)), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(CONVERTER.unstructure(r), ensure_ascii=False) + "\n" for r in records)
+        return "".join(json.dumps(CONVERTER().unstructure(r), ensure_ascii=False) + "\n" for r in records)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(
@@ -93,9 +93,9 @@ def _show(ds: Dataset, args: argparse.Namespace) -> str:
     if record is None:
         raise UnknownIdError("record", args.id)
     if args.format in ("json", "jsonl"):
-        return json.dumps(CONVERTER.unstructure(record), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(CONVERTER().unstructure(record), ensure_ascii=False, indent=2) + "\n"
     lines = [f"{type(record).__name__} {record.id}"]
-    for key, value in CONVERTER.unstructure(record).items():
+    for key, value in CONVERTER().unstructure(record).items():
         if key in ("id", "sources"):
             continue
         lines.append(f"  {key}: {json.dumps(value, ensure_ascii=False)}")

@@ -9,22 +9,17 @@ from __future__ import annotations
 import enum
 import typing
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    BaseValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from scocoop._dates import PartialDate
 from scocoop._errors import MAX_PROBLEMS, Problem, RecordError, ScocoopError
+from scocoop._once import once
 from scocoop._validators import MAX_TEXT
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["CONVERTER", "NonFiniteNumber", "make_converter", "problems_of"]
 
@@ -123,6 +118,11 @@ def make_converter() -> cattrs.Converter:  # noqa: C901 - one hook per format de
     - Errors are detailed: every problem is collected with its location
       (see :func:`problems_of`).
     """
+    # cattrs is imported here, on first use, so that importing scocoop stays cheap.
+    import cattrs
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 
     conv.register_structure_hook(str, _structure_str)
@@ -200,8 +200,8 @@ def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
 
-CONVERTER = make_converter()
-"""The converter of :func:`make_converter` that the library itself uses.
+CONVERTER = once(make_converter)
+"""The converter of :func:`make_converter` that the library itself uses, built on first use.
 
 Private: a caller who registers hooks needs a converter of their own, from
 :func:`make_converter`, so that the library's format cannot change under it."""
@@ -212,6 +212,13 @@ def problems_of(exc: BaseException, prefix: str = "") -> Iterator[Problem]:  # n
 
     ``prefix`` is the location of the structured value in the document.
     """
+    from cattrs.errors import (
+        AttributeValidationNote,
+        BaseValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationNote,
+    )
+
     if isinstance(exc, BaseValidationError):
         for sub in exc.exceptions:
             path = prefix

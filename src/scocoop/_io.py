@@ -21,7 +21,6 @@ import itertools
 import json
 import os
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +106,7 @@ def _build(document: Any) -> Dataset:
             collections[name] = ()
             continue
         try:
-            collections[name] = CONVERTER.structure(document[name], _TYPES[name])
+            collections[name] = CONVERTER().structure(document[name], _TYPES[name])
         except RecursionError:
             problems.append(Problem(name, "nested too deeply"))
         except MemoryError:
@@ -192,7 +191,7 @@ def _document(dataset: Dataset) -> dict[str, Any]:
     if dataset.data_version is not None:
         document["data_version"] = dataset.data_version
     for name in COLLECTIONS:
-        document[name] = CONVERTER.unstructure(getattr(dataset, name), _TYPES[name])
+        document[name] = CONVERTER().unstructure(getattr(dataset, name), _TYPES[name])
     return document
 
 
@@ -237,6 +236,8 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
 
 @once
 def _bundled() -> Dataset:
+    from importlib import resources
+
     data = (resources.files("scocoop") / "data" / "scocoop.json").read_bytes()
     try:
         return loads(data)

@@ -8,10 +8,8 @@ first use.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterator
-from importlib import resources
 
 from attrs import field, frozen
 
@@ -118,6 +116,8 @@ class Vocabulary:
     def _suggest(self, name: object) -> list[str]:
         if not isinstance(name, str):
             return []
+        import difflib  # only when a name is not found
+
         close = difflib.get_close_matches(_key(name), list(self._by_key), n=6, cutoff=0.6)
         return list(dict.fromkeys(self._by_key[c] for c in close))[:3]
 
@@ -136,9 +136,11 @@ def topics() -> Vocabulary:
 def _vocabulary() -> Vocabulary:
     # Read through the library's converter, so that a field missing, misspelt
     # or of the wrong type is reported as located problems.
+    from importlib import resources
+
     text = (resources.files("scocoop") / "data" / "topics.json").read_text(encoding="utf-8")
     try:
-        found = CONVERTER.structure(json.loads(text), _TopicsFile)
+        found = CONVERTER().structure(json.loads(text), _TopicsFile)
     except Exception as exc:  # noqa: BLE001 - every structuring error becomes located problems
         raise DataError(list(problems_of(exc)), origin="the bundled topic vocabulary") from None
     return Vocabulary(found.topics)
