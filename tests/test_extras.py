@@ -133,7 +133,8 @@ def test_timeline_draws_one_row_per_organization(bundled: Dataset) -> None:
 
 def test_timeline_makes_its_own_figure(bundled: Dataset) -> None:
     ax = bundled.plot_timeline()
-    plt.close(ax.get_figure(root=True))
+    assert ax.figure is not None
+    plt.close("all")
 
 
 # Missing extras

@@ -7,6 +7,7 @@ converter, so that scocoop's format decisions do not leak into other code.
 from __future__ import annotations
 
 import enum
+import types
 import typing
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -100,7 +101,17 @@ def _is_enum(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, enum.Enum)
 
 
-def make_converter() -> cattrs.Converter:  # noqa: C901 - one hook per format decision in the docstring
+def _is_optional_enum(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return (
+        typing.get_origin(tp) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+        and any(_is_enum(a) for a in args)
+    )
+
+
+def make_converter() -> cattrs.Converter:  # noqa: C901, PLR0915 - one hook per format decision in the docstring
     """Build the converter that defines scocoop's JSON form.
 
     Format decisions:
@@ -145,6 +156,13 @@ def make_converter() -> cattrs.Converter:  # noqa: C901 - one hook per format de
         return structure
 
     conv.register_structure_hook_factory(_is_enum, enum_hook)
+
+    def optional_enum_hook(tp: Any) -> Callable[[object, type], enum.Enum | None]:
+        # Before cattrs 26, an optional enumeration bypassed the hook above.
+        inner = enum_hook(next(a for a in typing.get_args(tp) if a is not type(None)))
+        return lambda value, _: None if value is None else inner(value, tp)
+
+    conv.register_structure_hook_factory(_is_optional_enum, optional_enum_hook)
     conv.register_unstructure_hook_factory(_is_enum, lambda _tp: _enum_value)
 
     def tuple_hook(tp: Any) -> Callable[[object, type], tuple[Any, ...]]:
