@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
-import shutil
 import stat
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -28,7 +26,7 @@ _SUFFIX = ".tmp"
 
 
 def _temporary_name(directory: Path) -> Path:
-    return directory / f"{_PREFIX}{os.getpid()}-{secrets.token_hex(6)}{_SUFFIX}"
+    return directory / f"{_PREFIX}{os.getpid()}-{os.urandom(6).hex()}{_SUFFIX}"
 
 
 def _alive(pid: int) -> bool:
@@ -53,6 +51,8 @@ def _remove_stale(directory: Path) -> None:
             continue
         try:
             if entry.is_dir() and not entry.is_symlink():
+                import shutil  # imported when needed: importing scocoop stays cheap
+
                 shutil.rmtree(entry)
             else:
                 entry.unlink()
@@ -151,6 +151,8 @@ def write_directory(target: Path, files: Mapping[str, bytes], keep: Callable[[st
         OSError: ``target`` exists and is not a directory, holds files that
             ``keep`` refuses, or cannot be written; the error names ``target``.
     """
+    import shutil  # imported when needed: importing scocoop stays cheap
+
     with _naming(target):
         real = Path(os.path.realpath(target))
         carried = _carried(target, real, files, keep)
