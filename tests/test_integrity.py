@@ -74,10 +74,11 @@ def seconds(n: int, *, cycle: bool, kind: str) -> float:
 @pytest.mark.parametrize("kind", ["organizations", "meetings"])
 @pytest.mark.parametrize("cycle", [False, True], ids=["chain", "cycle"])
 def test_checking_a_long_chain_grows_linearly(cycle: bool, kind: str) -> None:
-    # Time at 2n over time at n: about 2 when linear, 4 or more when quadratic.
-    small = min(seconds(10_000, cycle=cycle, kind=kind) for _ in range(3))
+    # Time at 4n over time at n: about 4 when linear, 16 when quadratic; the
+    # margin between them absorbs the noise of a busy machine.
+    small = min(seconds(5_000, cycle=cycle, kind=kind) for _ in range(3))
     large = min(seconds(20_000, cycle=cycle, kind=kind) for _ in range(3))
-    assert large / small < 3.2
+    assert large / small < 8
 
 
 def field_type(cls: type, name: str) -> object:
