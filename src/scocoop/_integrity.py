@@ -10,9 +10,11 @@ rule is linear (or n log n) in the size of the input.
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from scocoop._countries import country_codes
@@ -93,10 +95,10 @@ def _values(value: object, path: tuple[str, ...], where: str) -> Iterator[tuple[
         yield at, found
 
 
-def _known(given: Given, target: str) -> set[str]:
+def _known(given: Given, target: str) -> AbstractSet[str]:
     """The values a reference to ``target`` may take."""
     if target == "countries":
-        return set(country_codes())
+        return country_codes()
     if target == "topics":
         return {topic.id for topic in topic_vocabulary()}
     return {record.id for _, record in _records(given, target)}
@@ -110,12 +112,13 @@ def _unknown(target: str, value: object) -> str:
     return f"unknown {target[:-1]} id {show(value)}"
 
 
-def _all_resolve(name: str) -> Callable[[object, dict[str, set[str]]], bool]:
+@functools.cache
+def _all_resolve(name: str) -> Callable[[object, dict[str, AbstractSet[str]]], bool]:
     """One function that says whether every reference of a record of collection ``name`` resolves.
 
-    Generated from the declared references, with one loop per list however
-    many references run through it, so that checking a valid dataset costs
-    little more than reading its fields.
+    Generated from the declared references, once per collection, with one
+    loop per list however many references run through it, so that checking a
+    valid dataset costs little more than reading its fields.
     """
     tree: dict[str, Any] = {}
     for reference in REFERENCES:
@@ -150,7 +153,7 @@ def _all_resolve(name: str) -> Callable[[object, dict[str, set[str]]], bool]:
     lines.append("    return True")
     namespace: dict[str, Any] = {}
     exec("\n".join(lines) + "\n", {}, namespace)  # noqa: S102 - built from the declared references
-    resolve: Callable[[object, dict[str, set[str]]], bool] = namespace["resolve"]
+    resolve: Callable[[object, dict[str, AbstractSet[str]]], bool] = namespace["resolve"]
     return resolve
 
 

@@ -58,18 +58,23 @@ _FORBIDDEN = {
     # Notes, summaries and quotes may hold tabs and line breaks.
     True: re.compile(f"[{_NEVER}\\ud800-\\udfff]"),
 }
-_EDGE = "\\s" + _NEVER
-_SCHEMA_TEXT = {
-    False: f"^[^{_EDGE}]([^\\t\\n{_NEVER}]*[^{_EDGE}])?$",
-    True: f"^[^{_EDGE}]([^{_NEVER}]*[^{_EDGE}])?$",
-}
 
+
+def _whole_text(never: str, *, lines: bool) -> str:
+    """A pattern of valid text: no space at its ends, none of ``never``, no tab or break unless ``lines``."""
+    inside = never if lines else f"\\t\\n{never}"
+    return f"[^\\s{never}]([^{inside}]*[^\\s{never}])?"
+
+
+# JSON Schema's patterns cannot name lone surrogates without refusing valid
+# astral characters, so the schema leaves them to loading.
+_SCHEMA_TEXT = {lines: f"^{_whole_text(_NEVER, lines=lines)}$" for lines in (False, True)}
 
 _ID_FULL = ID_PATTERN.fullmatch
 _COUNTRY_FULL = COUNTRY_PATTERN.fullmatch
 _NEVER_ANY = _NEVER + r"\ud800-\udfff"
-_TEXT_LINE = re.compile(f"[^\\s{_NEVER_ANY}](?:[^\\t\\n{_NEVER_ANY}]*[^\\s{_NEVER_ANY}])?").fullmatch
-_TEXT_LINES = re.compile(f"[^\\s{_NEVER_ANY}](?:[^{_NEVER_ANY}]*[^\\s{_NEVER_ANY}])?").fullmatch
+_TEXT_LINE = re.compile(_whole_text(_NEVER_ANY, lines=False)).fullmatch
+_TEXT_LINES = re.compile(_whole_text(_NEVER_ANY, lines=True)).fullmatch
 _LANGUAGE_FULL = LANGUAGE_PATTERN.fullmatch
 
 
