@@ -27,10 +27,13 @@ def test_version_comes_from_the_installed_metadata() -> None:
 
 def test_import_reads_no_data_and_imports_no_optional_library() -> None:
     code = (
-        "import sys, scocoop, scocoop._io as io, scocoop._topics as t, scocoop._countries as c\n"
+        "import sys, scocoop, scocoop._io as io, scocoop._topics as t\n"
+        "import scocoop._country_names as n\n"
         "assert not io._bundled.built, 'dataset loaded at import'\n"
         "assert not t._vocabulary.built, 'topics loaded at import'\n"
-        "assert not c._table.built, 'countries loaded at import'\n"
+        "assert not n.name_tables.built, 'countries loaded at import'\n"
+        "import scocoop._states as s\n"
+        "assert not s.periods.built, 'state lists loaded at import'\n"
         "optional = {'pandas', 'networkx', 'matplotlib', 'pyarrow', 'orjson', 'msgspec'}\n"
         "lazy = {'cattrs', 'pycountry', 'dateutil', 'difflib', 'tempfile', 'importlib.metadata',\n"
         "        'importlib.resources'}\n"
@@ -55,9 +58,9 @@ def test_import_opens_no_file_of_the_package() -> None:
 def test_the_bundled_country_codes_are_pycountrys() -> None:
     import pycountry
 
-    from scocoop._countries import country_codes
+    from scocoop._countries import alpha2_codes
 
-    assert {c.alpha_2 for c in pycountry.countries} == country_codes()
+    assert {c.alpha_2 for c in pycountry.countries} == alpha2_codes()
 
 
 def test_the_package_ships_its_data_and_type_marker() -> None:

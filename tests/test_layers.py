@@ -18,6 +18,8 @@ LAYERS = (
     "_dates",
     "_validators",
     "_converter",
+    "_states",
+    "_country_names",
     "_countries",
     "_topics",
     "_extras",

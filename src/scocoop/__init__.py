@@ -9,11 +9,21 @@ from types import FunctionType as _FunctionType
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from scocoop._converter import make_converter
-from scocoop._countries import country_name, to_country_code
+from scocoop._countries import (
+    CountryCodes,
+    Scheme,
+    country_codes,
+    country_name,
+    to_country_code,
+    to_country_codes,
+)
 from scocoop._coverage import SeriesCoverage, coverage
 from scocoop._dataset import Dataset
 from scocoop._dates import DateLike, PartialDate, Precision, to_partial_date
 from scocoop._errors import (
+    AmbiguousCountryError,
+    CountryResolutionError,
+    CountryResolutionWarning,
     DataError,
     InvalidDateError,
     MissingExtraError,
@@ -62,15 +72,20 @@ from scocoop._queries import (
 )
 from scocoop._results import Results
 from scocoop._schema import SCHEMA_VERSION
+from scocoop._states import StateCode
 from scocoop._timeline import plot_timeline
 from scocoop._topics import Topic, Vocabulary, topics
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AmbiguousCountryError",
     "Citation",
     "Commitment",
     "CommitmentKind",
     "CommitmentStatus",
+    "CountryCodes",
+    "CountryResolutionError",
+    "CountryResolutionWarning",
     "DataError",
     "Dataset",
     "DatasetInfo",
@@ -95,9 +110,11 @@ __all__ = [
     "Record",
     "RecordError",
     "Results",
+    "Scheme",
     "ScocoopError",
     "SeriesCoverage",
     "Source",
+    "StateCode",
     "Topic",
     "UnknownCountryError",
     "UnknownIdError",
@@ -105,6 +122,7 @@ __all__ = [
     "Vocabulary",
     "cite",
     "commitment_order",
+    "country_codes",
     "country_name",
     "coverage",
     "dataset_info",
@@ -124,6 +142,7 @@ __all__ = [
     "officials_of",
     "plot_timeline",
     "to_country_code",
+    "to_country_codes",
     "to_networkx",
     "to_pandas",
     "to_partial_date",

@@ -12,6 +12,9 @@ from attrs import frozen
 
 __all__ = [
     "MAX_PROBLEMS",
+    "AmbiguousCountryError",
+    "CountryResolutionError",
+    "CountryResolutionWarning",
     "DataError",
     "InvalidDateError",
     "MissingExtraError",
@@ -115,9 +118,62 @@ class _UnknownNameError(ScocoopError, LookupError, ValueError):
 
 
 class UnknownCountryError(_UnknownNameError):
-    """A country name or code was not recognised."""
+    """A country name or code was not recognised.
+
+    ``reason``, where set, says why a value that names something is still no
+    country code: a former state, a code of another date, a name of several
+    countries (see :class:`AmbiguousCountryError`).
+    """
 
     kind = "country"
+
+    def __init__(self, value: object, suggestions: Iterable[str] = (), *, reason: str | None = None) -> None:
+        super().__init__(value, suggestions)
+        self.reason = reason
+        if reason is not None:
+            self.args = (f"{value!r} {reason}",)
+
+
+class AmbiguousCountryError(UnknownCountryError):
+    """A name of several countries ("Korea", "Congo"); ``candidates`` lists them."""
+
+    def __init__(self, value: object, candidates: Iterable[str]) -> None:
+        self.candidates = tuple(candidates)
+        reason = f"may name {_or_list(self.candidates)}; give a fuller name or a code"
+        super().__init__(value, reason=reason)
+
+
+class CountryResolutionError(ScocoopError, LookupError, ValueError):
+    """Values of a sequence that name no country, each with its error.
+
+    Raised by :func:`~scocoop.to_country_codes` with ``errors="raise"``;
+    ``failures`` holds one :class:`UnknownCountryError` for each distinct
+    value, and ``counts`` how often each occurs.
+    """
+
+    def __init__(self, failures: Iterable[UnknownCountryError], counts: Iterable[int]) -> None:
+        self.failures = tuple(failures)
+        self.counts = tuple(counts)
+        super().__init__(_resolution_report(self.failures, self.counts))
+
+
+class CountryResolutionWarning(UserWarning):
+    """Values that :func:`~scocoop.to_country_codes` left missing with ``errors="coerce"``."""
+
+    def __init__(self, failures: Iterable[UnknownCountryError], counts: Iterable[int]) -> None:
+        self.failures = tuple(failures)
+        self.counts = tuple(counts)
+        super().__init__(_resolution_report(self.failures, self.counts))
+
+
+def _resolution_report(failures: tuple[UnknownCountryError, ...], counts: tuple[int, ...]) -> str:
+    lines = [f"{len(failures)} distinct value(s) name no country:"]
+    for failure, count in list(zip(failures, counts, strict=True))[:_LISTED]:
+        times = f" ({count} times)" if count > 1 else ""
+        lines.append(f"  {failure}{times}")
+    if len(failures) > _LISTED:
+        lines.append(f"  ... and {len(failures) - _LISTED} more")
+    return "\n".join(lines)
 
 
 class UnknownTopicError(_UnknownNameError):

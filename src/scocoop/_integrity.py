@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from scocoop._countries import country_codes
+from scocoop._countries import alpha2_codes
 from scocoop._errors import Problem
 from scocoop._model import (
     COLLECTIONS,
@@ -98,7 +98,7 @@ def _values(value: object, path: tuple[str, ...], where: str) -> Iterator[tuple[
 def _known(given: Given, target: str) -> AbstractSet[str]:
     """The values a reference to ``target`` may take."""
     if target == "countries":
-        return country_codes()
+        return alpha2_codes()
     if target == "topics":
         return {topic.id for topic in topic_vocabulary()}
     return {record.id for _, record in _records(given, target)}
