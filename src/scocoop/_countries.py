@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
-from scocoop._country_names import DESIGNATIONS, Refusal, name_key, name_tables, variants
+from scocoop._country_names import DESIGNATIONS, Refusal, name_key, name_tables, parts, variants
 from scocoop._errors import (
     AmbiguousCountryError,
     CountryResolutionError,
@@ -77,11 +77,17 @@ def _read_name(text: str) -> str | Refusal | None:
         if not key:
             continue
         refusal = tables.refusals.get(key)
-        if refusal is not None and (whole or refusal.kind == "ambiguous"):
+        if refusal is not None and (whole or refusal.kind != "no-code"):
             return refusal
         code = tables.lookup.get(key)
         if code is not None:
             return code
+    pair = parts(text)
+    if pair is not None:
+        # "Myanmar (Burma)", "Kazakhstan (KZ)": both names must give the same code.
+        first, second = (_read_name(part) for part in pair)
+        if isinstance(first, str) and first == second:
+            return first
     return None
 
 

@@ -32,14 +32,30 @@ import attrs
 from scocoop._once import once
 from scocoop._states import periods
 
-__all__ = ["DESIGNATIONS", "Refusal", "Tables", "is_designation", "name_key", "name_tables", "variants"]
+__all__ = [
+    "DESIGNATIONS",
+    "Refusal",
+    "Tables",
+    "is_designation",
+    "name_key",
+    "name_tables",
+    "parts",
+    "variants",
+]
 
 # Key normalisation ---------------------------------------------------------
 
 _QUOTES = re.compile(r"['\u2018\u2019\u02bb\u02bc\u02b9`\u00b4\"]")
 _NOT_WORD = re.compile(r"[^\w]+")
 _STOPWORDS = frozenset({"the", "of", "and"})
-_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "rep": "republic", "dem": "democratic", "sts": "states"}
+_ABBREVIATIONS = {
+    "st": "saint",
+    "ste": "sainte",
+    "rep": "republic",
+    "dem": "democratic",
+    "sts": "states",
+    "fed": "federal",
+}
 
 
 def _drop_marks(text: str) -> str:
@@ -73,7 +89,8 @@ def name_key(text: str) -> str:
 DESIGNATIONS = frozenset((
     "republic", "islamic", "kingdom", "state", "states", "federal", "federated", "united",
     "arab", "democratic", "peoples", "people", "socialist", "plurinational", "bolivarian", "bolivariana",
-    "de", "principality", "grand", "duchy", "sultanate", "commonwealth", "federation",
+    "de", "principality", "grand", "duchy", "sultanate", "commonwealth", "federation", "union",
+    "emirate", "республика", "исламская", "федеративная",
 ))
 # fmt: on
 _DIVIDED = frozenset(
@@ -96,6 +113,21 @@ def variants(text: str) -> Iterator[tuple[str, bool]]:
         yield f"{tail} {head}", True
         if is_designation(tail) and name_key(head) not in _DIVIDED:
             yield head, False
+    # "Tajikistan Rep.", "Federation of Russia": the name without its form of government.
+    core = " ".join(word for word in name_key(text).split() if word not in DESIGNATIONS)
+    if core and core != name_key(text) and core not in _DIVIDED:
+        yield core, False
+
+
+def parts(text: str) -> tuple[str, str] | None:
+    """The two names of "Myanmar (Burma)" or "Tajikistan/Tadjikistan", which must agree."""
+    match = _PARENTHESIS.match(text)
+    if match and not match["rest"].strip():
+        return match["outer"].strip(), match["inner"].strip()
+    if text.count("/") == 1:
+        first, second = (part.strip() for part in text.split("/"))
+        return first, second
+    return None
 
 
 def is_designation(text: str) -> bool:
