@@ -280,9 +280,64 @@ def test_completion_scripts_name_every_subcommand(shell: str) -> None:
 
 
 def test_every_subcommand_shows_examples_in_its_help() -> None:
-    for name in ("meetings", "initiatives", "members", "officials", "show", "export", "cite", "completion"):
+    for name in (
+        "meetings",
+        "initiatives",
+        "members",
+        "officials",
+        "show",
+        "export",
+        "cite",
+        "completion",
+        "country",
+    ):
         assert f"examples:\n  scocoop {name}" in run(name, "--help").stdout
 
 
 def test_the_citation_format_is_spelled_alike_in_python_and_on_the_command_line() -> None:
     assert scocoop.cite(format="bibtex") + "\n" == run("cite", "--format", "bibtex").stdout
+
+
+def test_country_reads_names_and_codes_and_gives_every_code() -> None:
+    result = run("country", "Kyrgyz Republic", "Қазақстан", "TAJ", "--format", "csv")
+    assert 0 == result.returncode, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert ["KG", "KZ", "TJ"] == [r["iso2c"] for r in rows]
+    assert ("KAZ", "398", "705", "KZK", "705") == tuple(
+        rows[1][k] for k in ("iso3c", "iso3n", "cown", "cowc", "gwn")
+    )
+
+
+def test_country_on_a_date_leaves_codes_of_states_not_yet_listed_empty() -> None:
+    result = run("country", "Germany", "Kazakhstan", "--on", "1980-06-01", "--format", "csv")
+    assert 0 == result.returncode, result.stderr
+    germany, kazakhstan = csv.DictReader(io.StringIO(result.stdout))
+    assert ("260", "GFR") == (germany["cown"], germany["cowc"])
+    assert ("", "") == (kazakhstan["cown"], kazakhstan["gwc"])
+
+
+def test_country_reports_each_value_it_cannot_read_and_fails() -> None:
+    result = run("country", "Kazakhstan", "Korea", "705")
+    assert 1 == result.returncode
+    assert "Kazakhstan" in result.stdout
+    assert "'Korea' may name 'South Korea (KR)' or 'North Korea (KP)'" in result.stderr
+    assert "origin" in result.stderr
+    assert "KZ" in run("country", "705", "--origin", "cown").stdout
+
+
+@pytest.mark.parametrize("argv", [["completion", "bash"], ["country", "KZ"]])
+def test_commands_without_data_do_not_read_it(argv: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "def hook(event, args):\n"
+        "    if event == 'open' and str(args[0]).endswith('scocoop.json'):\n"
+        "        raise SystemExit(9)\n"
+        "sys.addaudithook(hook)\n"
+        "from scocoop._cli import main\n"
+        f"sys.exit(main({argv!r}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert 0 == result.returncode, result.stderr
+    # The same hook stops a command that reads the data.
+    reading = code.replace(repr(argv), repr(["stats"]))
+    assert 9 == subprocess.run([sys.executable, "-c", reading], capture_output=True, check=False).returncode

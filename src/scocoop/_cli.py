@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from scocoop._converter import CONVERTER
-from scocoop._countries import country_name, to_country_code
+from scocoop._countries import CountryCodes, country_codes, country_name, to_country_code
 from scocoop._dataset import Dataset
 from scocoop._display import SUMMARY_COLUMNS, summary, text_table
 from scocoop._errors import DataError, ScocoopError, UnknownIdError
@@ -189,7 +189,7 @@ def _coverage(ds: Dataset, args: argparse.Namespace) -> str:
     return _emit(rows, rows, args.format)
 
 
-def _cite(ds: Dataset, args: argparse.Namespace) -> str:
+def _cite(ds: Dataset | None, args: argparse.Namespace) -> str:
     return cite(args.citation_format) + "\n"
 
 
@@ -200,7 +200,7 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str:
     return "".join(f"{path}\n" for path in written)
 
 
-def _completion(ds: Dataset, args: argparse.Namespace) -> str:
+def _completion(ds: Dataset | None, args: argparse.Namespace) -> str:
     return completion_script(args.shell)
 
 
@@ -251,6 +251,40 @@ def completion_script(shell: str) -> str:
     return body + "complete -F _scocoop scocoop\n"
 
 
+def _country(ds: Dataset | None, args: argparse.Namespace) -> str:
+    rows: list[Row] = []
+    problems: list[str] = []
+    for value in args.values:
+        try:
+            codes = country_codes(value, origin=args.origin, on=args.on)
+            rows.append(_country_row(value, codes, args.on))
+        except (ScocoopError, ValueError) as exc:
+            problems.append(str(exc))
+    for problem in problems:
+        print(f"scocoop: {problem}", file=sys.stderr)
+    args.status = 1 if problems else 0
+    return _emit(rows, rows, args.format, _COUNTRY_COLUMNS)
+
+
+_COUNTRY_COLUMNS = ("value", "iso2c", "iso3c", "iso3n", "name", "cown", "cowc", "gwn", "gwc")
+
+
+def _country_row(value: str, codes: CountryCodes, on: str | None) -> Row:
+    row = {
+        "value": value,
+        "iso2c": codes.iso2c,
+        "iso3c": codes.iso3c,
+        "iso3n": codes.iso3n,
+        "name": codes.name,
+    }
+    for scheme in ("cown", "cowc", "gwn", "gwc"):
+        try:
+            row[scheme] = str(to_country_code(codes.iso2c, scheme, on=on))
+        except ScocoopError:
+            row[scheme] = ""  # not in that list on that day
+    return row
+
+
 def _validate(ds: Dataset, args: argparse.Namespace) -> str:
     return f"{args.path}: valid ({len(ds)} records)\n"
 
@@ -276,6 +310,11 @@ EXAMPLES = {
     ),
     "topics": ("scocoop topics", "scocoop topics --format csv"),
     "validate": ("scocoop validate mydata.json",),
+    "country": (
+        "scocoop country 'Kyrgyz Republic' Қазақстан TAJ",
+        "scocoop country 705 --origin cown --on 1995-01-01",
+        "scocoop country Germany --on 1980-06-01 --format csv",
+    ),
     "stats": ("scocoop stats", "scocoop stats --format json"),
     "coverage": ("scocoop coverage", "scocoop coverage --format json"),
     "export": ("scocoop export --to out --format csv", "scocoop export --to out --format popolo"),
@@ -331,7 +370,7 @@ def _parser() -> argparse.ArgumentParser:
             epilog=f"examples:\n{examples}" if examples else None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        p.set_defaults(run=run, data=None)
+        p.set_defaults(run=run, data=None, needs_data=data)
         if data:
             p.add_argument(
                 "--data",
@@ -382,6 +421,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=_given)
 
     command("topics", "Show the topic vocabulary as a tree.", _topics)
+
+    p = command(
+        "country",
+        "Read country names or codes as other data write them; give their ISO, COW and GW codes.",
+        _country,
+        data=False,
+    )
+    p.add_argument("values", nargs="+", type=_given, metavar="VALUE", help="a name or code")
+    p.add_argument(
+        "--origin",
+        choices=("iso2c", "iso3c", "iso3n", "cown", "cowc", "gwn", "gwc"),
+        help="the scheme of the values, where they are codes (a number is read by all schemes otherwise)",
+    )
+    p.add_argument("--on", type=_given, metavar="DATE", help="the day COW and GW codes apply to (ISO date)")
 
     p = command("validate", "Check a dataset file; list every problem.", _validate)
     p.add_argument("path", type=_given)
@@ -438,7 +491,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"{command}: --{given} needs --{needed}")
     try:
         path = getattr(args, "path", None) or args.data
-        dataset = load(path)
+        dataset = load(path) if args.needs_data else None
         output = args.run(dataset, args)
     except DataError as exc:
         print(f"scocoop: invalid data: {exc}", file=sys.stderr)
@@ -449,7 +502,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"scocoop: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 1
-    return _write(output)
+    return _write(output) or getattr(args, "status", 0)
 
 
 def _write(output: str) -> int:
