@@ -333,3 +333,36 @@ def test_bad_arguments_are_errors() -> None:
         to_country_code("KZ", "cown", on="yesterday")
     with pytest.raises(ValueError, match="errors="):
         to_country_codes(["KZ"], errors="ignore")  # type: ignore[call-overload]
+
+
+def test_numbers_as_floats_and_numpy_integers_are_read() -> None:
+    np = pytest.importorskip("numpy")
+    assert "KZ" == to_country_code(705.0, origin="cown")
+    assert "KZ" == to_country_code(np.int64(705), origin="cown")
+    assert "KZ" == to_country_code(np.int64(398))
+    with pytest.raises(UnknownCountryError):
+        to_country_code(705.5, origin="cown")
+
+
+def test_a_year_means_its_last_day_as_in_country_year_data() -> None:
+    assert "RU" == to_country_code(365, origin="cown", on=1991)  # in from 26 December 1991
+    assert 705 == to_country_code("KZ", "cown", on="1991")
+    with pytest.raises(UnknownCountryError):
+        to_country_code(365, origin="cown", on=1990)
+
+
+def test_bulk_resolution_takes_one_day_per_value() -> None:
+    codes = to_country_codes(
+        [365, 365, 705, 260], origin="cown", on=[1995, 2010, None, 1980], errors="coerce"
+    )
+    assert ["RU", "RU", "KZ", "DE"] == codes
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"ccode": [260, 255, 365], "year": [1985, 1995, 1985]})
+    with pytest.warns(CountryResolutionWarning) as caught:
+        iso = to_country_codes(frame["ccode"], origin="cown", on=frame["year"], errors="coerce")
+    assert ["DE", "DE", None] == list(iso)
+    assert "only from 1991-12-26" in str(caught[0].message)
+    with pytest.raises(ValueError, match="2 days for 3 values"):
+        to_country_codes([1, 2, 3], on=[1990, 1991])
+    with pytest.raises(TypeError, match="on="):
+        to_country_codes([1], on=object())  # type: ignore[call-overload]

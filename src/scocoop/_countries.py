@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import operator
 import warnings
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -45,6 +46,9 @@ Scheme = Literal["iso2c", "iso3c", "iso3n", "cown", "cowc", "gwn", "gwc"]
 numeric (``iso3n``, a three-digit string); Correlates of War numbers
 (``cown``, int) and letters (``cowc``); Gleditsch-Ward numbers (``gwn``, int)
 and letters (``gwc``).  The names are those of the R package countrycode."""
+
+Day = dt.date | str | int | None
+"""A day for COW and GW codes: a date, an ISO date string, or a year (its last day); ``None`` is today."""
 
 _SCHEMES = ("iso2c", "iso3c", "iso3n", "cown", "cowc", "gwn", "gwc")
 _STATE_SCHEMES = {"cown": "cow", "cowc": "cow", "gwn": "gw", "gwc": "gw"}
@@ -91,17 +95,21 @@ def _read_name(text: str) -> str | Refusal | None:
     return None
 
 
-def _day(on: dt.date | str | None) -> dt.date | None:
+def _day(on: Day) -> dt.date | None:
+    """The day ``on=`` names: a date, an ISO date, or a year (its last day, as in country-year data)."""
     if on is None or type(on) is dt.date:
         return on
     if isinstance(on, dt.datetime):
         return on.date()
+    year = _number(on)
+    if year is not None and 1 <= year <= 9999:
+        return dt.date(year, 12, 31)
     if isinstance(on, str):
         try:
-            return dt.date.fromisoformat(on)
+            return dt.date.fromisoformat(on.strip())
         except ValueError:
             pass
-    raise ValueError(f"on= needs a date or an ISO date string (2020-01-31), got {on!r}")
+    raise ValueError(f"on= needs a date, an ISO date (2020-01-31) or a year, got {on!r}")
 
 
 def _describe(rows: tuple[StateCode, ...]) -> str:
@@ -132,13 +140,18 @@ def _from_state(value: object, rows: tuple[StateCode, ...], day: dt.date | None)
 
 
 def _number(value: object) -> int | None:
+    """A whole number given as an int (numpy's too), an integral float (705.0) or digits."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return int(value.strip())
-    return None
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, str):
+        text = value.strip()
+        return int(text) if text.isascii() and text.isdigit() else None
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        return None
 
 
 def _read_number(value: object, number: int, day: dt.date | None) -> str:
@@ -272,7 +285,7 @@ def to_country_code(
     scheme: Literal["iso2c", "iso3c", "iso3n", "cowc", "gwc"] = ...,
     *,
     origin: Scheme | None = ...,
-    on: dt.date | str | None = ...,
+    on: Day = ...,
 ) -> str: ...
 @overload
 def to_country_code(
@@ -280,14 +293,14 @@ def to_country_code(
     scheme: Literal["cown", "gwn"],
     *,
     origin: Scheme | None = ...,
-    on: dt.date | str | None = ...,
+    on: Day = ...,
 ) -> int: ...
 def to_country_code(
     value: object,
     scheme: Scheme = "iso2c",
     *,
     origin: Scheme | None = None,
-    on: dt.date | str | None = None,
+    on: Day = None,
 ) -> str | int:
     """The code of a country given by name or code, in the scheme asked for.
 
@@ -304,7 +317,8 @@ def to_country_code(
         scheme: The code wanted: ``"iso2c"`` (the default), ``"iso3c"``,
             ``"iso3n"``, ``"cown"``, ``"cowc"``, ``"gwn"`` or ``"gwc"``.
         origin: The scheme of ``value``, where it is a code.
-        on: The day a COW or GW code applies to (a date or ``"2001-06-15"``);
+        on: The day a COW or GW code applies to: a date, ``"2001-06-15"``,
+            or a year (its last day, 31 December, as in country-year data);
             by default, today: the code of the state now in the list.
 
     Returns:
@@ -339,17 +353,17 @@ def _is_missing(value: object) -> bool:
 
 
 def _resolve_all(
-    items: list[object], scheme: str, origin: str | None, day: dt.date | None
+    items: list[object], scheme: str, origin: str | None, days: list[dt.date | None]
 ) -> tuple[list[Any], list[UnknownCountryError], list[int]]:
     """Each item's code (``None`` where missing or unresolved), and the failures with their counts."""
     answers: dict[Any, str | int | UnknownCountryError] = {}
     counts: dict[Any, int] = {}
     out: list[Any] = []
-    for item in items:
+    for item, day in zip(items, days, strict=True):
         if _is_missing(item):
             out.append(None)
             continue
-        key = (type(item), item if _hashable(item) else id(item))
+        key = (type(item), item if _hashable(item) else id(item), day)
         if key not in answers:
             try:
                 answers[key] = _encode(_to_iso(item, origin, day), scheme, day)
@@ -365,13 +379,25 @@ def _resolve_all(
     return out, failures, list(counts.values())  # type: ignore[return-value]
 
 
+def _days(on: object, size: int) -> list[dt.date | None]:
+    """One day per value: the same for all, or one each from a sequence (a year column)."""
+    if on is None or isinstance(on, (str, int, dt.date)):
+        return [_day(on)] * size
+    if not isinstance(on, Iterable):
+        raise TypeError(f"on= needs a date, an ISO date, a year, or one of these per value; got {on!r}")
+    days = [None if _is_missing(day) else _day(day) for day in on]
+    if len(days) != size:
+        raise ValueError(f"on= gives {len(days)} days for {size} values")
+    return days
+
+
 @overload
 def to_country_codes(
     values: pd.Series[Any],
     scheme: Scheme = ...,
     *,
     origin: Scheme | None = ...,
-    on: dt.date | str | None = ...,
+    on: Day | Iterable[Day] = ...,
     errors: Literal["raise", "coerce"] = ...,
 ) -> pd.Series[Any]: ...
 @overload
@@ -380,7 +406,7 @@ def to_country_codes(
     scheme: Scheme = ...,
     *,
     origin: Scheme | None = ...,
-    on: dt.date | str | None = ...,
+    on: Day | Iterable[Day] = ...,
     errors: Literal["raise", "coerce"] = ...,
 ) -> list[Any]: ...
 def to_country_codes(
@@ -388,7 +414,7 @@ def to_country_codes(
     scheme: Scheme = "iso2c",
     *,
     origin: Scheme | None = None,
-    on: dt.date | str | None = None,
+    on: Day | Iterable[Day] = None,
     errors: Literal["raise", "coerce"] = "raise",
 ) -> Any:
     """The codes of many values at once, each distinct value read once.
@@ -404,7 +430,8 @@ def to_country_codes(
         values: A sequence, any iterable, or a pandas Series.
         scheme: The code wanted, as for :func:`to_country_code`.
         origin: The scheme of the values, where they are codes.
-        on: The day COW and GW codes apply to.
+        on: The day COW and GW codes apply to; or one day per value (a
+            sequence or Series of dates or years, as in country-year data).
         errors: ``"raise"`` (the default) or ``"coerce"``.
 
     Returns:
@@ -418,16 +445,16 @@ def to_country_codes(
     Example:
         >>> to_country_codes(["Kazakhstan", "KGZ", None, "Tadzhikistan"])
         ['KZ', 'KG', None, 'TJ']
-        >>> to_country_codes(["Uzbekistan", "Atlantis"], "cowc", errors="coerce")  # doctest: +SKIP
-        ['UZB', None]
+        >>> to_country_codes([365, 365, 705], origin="cown", on=[1995, 2010, 2010])
+        ['RU', 'RU', 'KZ']
     """
     if errors not in ("raise", "coerce"):
         raise ValueError(f'errors= is "raise" or "coerce"; got {errors!r}')
     if scheme not in _SCHEMES:
         raise ValueError(f"scheme= is one of {', '.join(_SCHEMES)}; got {scheme!r}")
     series = _series_of(values)
-    day = _day(on)
-    out, failures, counts = _resolve_all(list(values), scheme, origin, day)
+    items = list(values)
+    out, failures, counts = _resolve_all(items, scheme, origin, _days(on, len(items)))
     if failures:
         if errors == "raise":
             raise CountryResolutionError(failures, counts)
@@ -486,9 +513,7 @@ class CountryCodes:
     gw: tuple[StateCode, ...]
 
 
-def country_codes(
-    value: object, *, origin: Scheme | None = None, on: dt.date | str | None = None
-) -> CountryCodes:
+def country_codes(value: object, *, origin: Scheme | None = None, on: Day = None) -> CountryCodes:
     """Every code of a country, with the dates its COW and GW codes apply.
 
     Args:
