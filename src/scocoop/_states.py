@@ -94,26 +94,23 @@ def periods() -> tuple[StateCode, ...]:
 
 
 @once
-def _by_number() -> Mapping[tuple[str, int], tuple[StateCode, ...]]:
-    table: dict[tuple[str, int], list[StateCode]] = {}
+def _indexes() -> tuple[
+    Mapping[tuple[str, int], tuple[StateCode, ...]], Mapping[tuple[str, str], tuple[StateCode, ...]]
+]:
+    """The periods by (system, number) and by (system, letters)."""
+    by_number: dict[tuple[str, int], tuple[StateCode, ...]] = {}
+    by_letters: dict[tuple[str, str], tuple[StateCode, ...]] = {}
     for row in periods():
-        table.setdefault((row.system, row.number), []).append(row)
-    return {key: tuple(rows) for key, rows in table.items()}
-
-
-@once
-def _by_letters() -> Mapping[tuple[str, str], tuple[StateCode, ...]]:
-    table: dict[tuple[str, str], list[StateCode]] = {}
-    for row in periods():
-        table.setdefault((row.system, row.letters), []).append(row)
-    return {key: tuple(rows) for key, rows in table.items()}
+        by_number[row.system, row.number] = (*by_number.get((row.system, row.number), ()), row)
+        by_letters[row.system, row.letters] = (*by_letters.get((row.system, row.letters), ()), row)
+    return by_number, by_letters
 
 
 def periods_of_number(system: str, number: int) -> tuple[StateCode, ...]:
     """The periods of a state number in ``system`` (empty when it is not used)."""
-    return _by_number().get((system, number), ())
+    return _indexes()[0].get((system, number), ())
 
 
 def periods_of_letters(system: str, letters: str) -> tuple[StateCode, ...]:
     """The periods of a three-letter state code in ``system``."""
-    return _by_letters().get((system, letters.upper()), ())
+    return _indexes()[1].get((system, letters.upper()), ())
