@@ -275,7 +275,22 @@ def test_running_out_of_memory_is_not_reported_as_bad_data(monkeypatch: pytest.M
     def exhausted(*_: object) -> object:
         raise MemoryError
 
+    monkeypatch.setattr(io_module, "read_fast", lambda _: None)  # the precise loader
     monkeypatch.setattr(io_module, "CONVERTER", type("Exhausted", (), {"structure": staticmethod(exhausted)}))
+    with pytest.raises(MemoryError):
+        loads(BUNDLED)
+
+
+def test_running_out_of_memory_on_the_fast_path_is_not_reported_as_bad_data(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("msgspec")
+    from scocoop import _fast
+
+    def exhausted(*_: object) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(_fast, "_become", exhausted)
     with pytest.raises(MemoryError):
         loads(BUNDLED)
 

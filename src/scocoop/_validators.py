@@ -38,6 +38,7 @@ __all__ = [
     "collect_all",
     "no_duplicates",
     "show",
+    "text_pattern",
 ]
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
@@ -75,6 +76,13 @@ _COUNTRY_FULL = COUNTRY_PATTERN.fullmatch
 _NEVER_ANY = _NEVER + r"\ud800-\udfff"
 _TEXT_LINE = re.compile(_whole_text(_NEVER_ANY, lines=False)).fullmatch
 _TEXT_LINES = re.compile(_whole_text(_NEVER_ANY, lines=True)).fullmatch
+
+
+def text_pattern(*, lines: bool) -> str:
+    """The regular expression that valid text matches whole (see :func:`a_text`), for other checkers."""
+    return _whole_text(_NEVER_ANY, lines=lines)
+
+
 _LANGUAGE_FULL = LANGUAGE_PATTERN.fullmatch
 
 
