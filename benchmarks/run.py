@@ -1,11 +1,14 @@
 """Measure scocoop against baselines in the same process, as ratios.
 
-    python benchmarks/run.py            # N = 1,000, 10,000 and 100,000
+    python benchmarks/run.py            # N = 10,000, 20,000 and 100,000
     python benchmarks/run.py 1000       # a quick run
+    python benchmarks/run.py --load 10000   # the load figures alone (for other Pythons)
 
 Each figure is the median of several runs, with the measured operation and
 its baseline alternating, reported as a ratio to the baseline (below 1 is
-faster). orjson and pandas are used for baselines where installed.
+faster). orjson and pandas are used for baselines where installed. Where
+msgspec is installed, loading and dumping take the fast paths; the precise
+paths are measured in the same run, with the fast ones switched off.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import COUNTRIES, TOPICS, generate
 
 import scocoop
+from scocoop import _io
 
 try:
     import orjson
@@ -78,14 +82,15 @@ def report(name: str, value: float, unit: str = "x") -> None:
     print(f"  {name:<66} {value:10.3g}{unit}")
 
 
-def bench(n: int) -> None:  # noqa: PLR0915 - one measurement after another, in the order reported
-    document = generate(n)
-    data = json.dumps(document, ensure_ascii=False).encode()
-    print(f"\nN = {n:,} meetings ({len(data) / 1e6:.1f} MB of JSON)")
-    repeat = 3 if n >= 100_000 else 5
+def precise_load(data: bytes) -> scocoop.Dataset:
+    return _io._build(_io._parse(data))  # noqa: SLF001 - the precise loader alone
 
+
+def load_figures(data: bytes, repeat: int) -> None:
+    fast = _io.read_fast(data) is not None
+    path = "fast path (msgspec)" if fast else "precise path"
     load, parse = paired(lambda: scocoop.loads(data), lambda: PARSE(data), repeat)
-    report(f"load / {PARSER}", load / parse)
+    report(f"load / {PARSER}, {path}", load / parse)
     gc.disable()
     try:
         load_nogc, parse_nogc = paired(lambda: scocoop.loads(data), lambda: PARSE(data), repeat)
@@ -93,11 +98,31 @@ def bench(n: int) -> None:  # noqa: PLR0915 - one measurement after another, in 
         gc.enable()
     report(f"load / {PARSER}, garbage collector paused for both", load_nogc / parse_nogc)
     report("load, seconds", load, "s")
+    if fast:
+        precise, parse = paired(lambda: precise_load(data), lambda: PARSE(data), max(1, repeat - 2))
+        report(f"load / {PARSER}, precise path (the loader without msgspec)", precise / parse)
+
+
+def bench(n: int) -> None:  # noqa: PLR0915 - one measurement after another, in the order reported
+    document = generate(n)
+    data = json.dumps(document, ensure_ascii=False).encode()
+    print(f"\nN = {n:,} meetings ({len(data) / 1e6:.1f} MB of JSON)")
+    repeat = 3 if n >= 100_000 else 5
+
+    load_figures(data, repeat)
 
     ds = scocoop.loads(data)
     dicts = PARSE(data)
     dump, serial = paired(lambda: scocoop.dumps(ds), lambda: SERIALIZE(dicts), repeat)
     report(f"dump / {SERIAL} of the same dicts", dump / serial)
+    if _io.write_fast(ds) is not None:
+        document_of = _io._document  # noqa: SLF001 - the precise writer alone
+        precise, serial = paired(
+            lambda: _io._encode_orjson(document_of(ds), orjson),  # noqa: SLF001 - the precise writer
+            lambda: SERIALIZE(dicts),
+            repeat,
+        )
+        report(f"dump / {SERIAL}, precise path (cattrs and orjson)", precise / serial)
 
     rng = random.Random(7)
     countries = [rng.choice(COUNTRIES) for _ in range(200)]
@@ -179,12 +204,26 @@ def startup() -> None:
     )
     first, imp = paired(python("import scocoop; scocoop.load()"), python("import scocoop"), 15)
     report("first scocoop.load() of the bundled data / import scocoop", (first - imp) / (imp - bare))
+    command = "from scocoop._cli import main; raise SystemExit(main(['meetings', '--country', 'KZ']))"
+    quiet = " import contextlib, io; contextlib.redirect_stdout(io.StringIO()).__enter__();"
+    fast, precise = paired(
+        python("import sys;" + quiet + command.replace("from", "\nfrom", 1)),
+        python("import sys; sys.modules['msgspec'] = None;" + quiet + command.replace("from", "\nfrom", 1)),
+        15,
+    )
+    report("scocoop meetings --country KZ, whole process: fast / precise path", fast / precise)
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [1_000, 10_000, 100_000]
+    args = sys.argv[1:]
     print(f"scocoop {scocoop.__version__}, Python {sys.version.split()[0]}")
-    for n in sizes:
+    if args[:1] == ["--load"]:
+        for n in [int(a) for a in args[1:]] or [10_000]:
+            data = json.dumps(generate(n), ensure_ascii=False).encode()
+            print(f"\nN = {n:,} meetings, load only")
+            load_figures(data, 5)
+        return
+    for n in [int(a) for a in args] or [10_000, 20_000, 100_000]:
         bench(n)
     startup()
 
