@@ -154,6 +154,10 @@ def test_cycles_and_commitments_outside_their_meetings_are_refused() -> None:
     assert _fast.read(text) is None
 
 
+def test_loading_leaves_the_indexes_to_the_first_query() -> None:
+    assert loads(BUNDLED)._built is None
+
+
 def test_records_are_the_public_classes() -> None:
     dataset = _fast.read(BUNDLED)
     assert dataset is not None

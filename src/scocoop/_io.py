@@ -157,7 +157,8 @@ def loads(data: str | bytes | bytearray | memoryview, *, max_bytes: int = MAX_BY
         data = bytes(data)
     # With msgspec installed, a valid file is read by the fast path; anything
     # it leaves, valid or not, by the precise one, which reports the problems.
-    return read_fast(data) or _build(_parse(data))
+    dataset = read_fast(data)
+    return _build(_parse(data)) if dataset is None else dataset
 
 
 def _too_large(max_bytes: int) -> Problem:
