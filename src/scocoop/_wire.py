@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import abc
 import enum
+import functools
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -152,6 +153,7 @@ def shape_of(hint: Any) -> Shape:
     raise UnsupportedError(f"no wire type for {hint!r}")
 
 
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
     import sys
 
