@@ -43,6 +43,39 @@ def test_import_reads_no_data_and_imports_no_optional_library() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_import_imports_no_module_of_the_package_until_a_name_is_used() -> None:
+    code = (
+        "import sys, scocoop\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('scocoop'))\n"
+        "assert loaded == ['scocoop'], loaded\n"
+        "scocoop.loads\n"
+        "assert 'scocoop._io' in sys.modules and 'scocoop._network' not in sys.modules\n"
+        "# The names of every module imported on the way say they belong to scocoop,\n"
+        "# before they are looked up: an error raised by loads shows as scocoop.DataError.\n"
+        "errors = sys.modules['scocoop._errors']\n"
+        "assert errors.DataError.__module__ == 'scocoop', errors.DataError.__module__\n"
+        "assert sys.modules['scocoop._model'].Meeting.__module__ == 'scocoop'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_names_looked_up_on_use_are_those_type_checkers_read() -> None:
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(scocoop.__file__).read_text(encoding="utf-8"))
+    checked = {
+        (node.module, alias.name)
+        for block in tree.body
+        if isinstance(block, ast.If)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("scocoop.")
+        for alias in node.names
+    }
+    assert checked == {(home, name) for name, home in scocoop._HOMES.items()}
+    assert set(scocoop._HOMES) == set(scocoop.__all__)
+
+
 def test_import_opens_no_file_of_the_package() -> None:
     code = (
         "import sys\n"

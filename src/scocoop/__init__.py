@@ -5,76 +5,80 @@
 ['sco-prosecutors-general-1', 'sco-prosecutors-general-7']
 """
 
+import sys as _sys
 from types import FunctionType as _FunctionType
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
-from scocoop._converter import make_converter
-from scocoop._countries import (
-    CountryCodes,
-    Scheme,
-    country_codes,
-    country_name,
-    to_country_code,
-    to_country_codes,
-)
-from scocoop._coverage import SeriesCoverage, coverage
-from scocoop._dataset import Dataset
-from scocoop._dates import DateLike, PartialDate, Precision, to_partial_date
-from scocoop._errors import (
-    AmbiguousCountryError,
-    CountryResolutionError,
-    CountryResolutionWarning,
-    DataError,
-    InvalidDateError,
-    MissingExtraError,
-    NotRecordedError,
-    Problem,
-    RecordError,
-    ScocoopError,
-    UnknownCountryError,
-    UnknownIdError,
-    UnknownTopicError,
-)
-from scocoop._export import export
-from scocoop._info import DatasetInfo, cite, dataset_info
-from scocoop._io import dump, dumps, load, loads
-from scocoop._model import (
-    Citation,
-    Commitment,
-    CommitmentKind,
-    CommitmentStatus,
-    Meeting,
-    MeetingMode,
-    Membership,
-    MembershipStatus,
-    Official,
-    Organization,
-    OrganizationKind,
-    Participant,
-    ParticipantStatus,
-    Place,
-    Position,
-    Record,
-    Source,
-    commitment_order,
-    meeting_order,
-)
-from scocoop._network import to_networkx
-from scocoop._pandas import to_pandas
-from scocoop._queries import (
-    find_meetings,
-    initiatives_on,
-    meetings_between,
-    meetings_by_country,
-    meetings_of,
-    members_of,
-    officials_of,
-)
-from scocoop._results import Results
-from scocoop._schema import SCHEMA_VERSION
-from scocoop._states import StateCode
-from scocoop._timeline import plot_timeline
-from scocoop._topics import Topic, Vocabulary, topics
+if _TYPE_CHECKING:
+    from scocoop._converter import make_converter
+    from scocoop._countries import (
+        CountryCodes,
+        Scheme,
+        country_codes,
+        country_name,
+        to_country_code,
+        to_country_codes,
+    )
+    from scocoop._coverage import SeriesCoverage, coverage
+    from scocoop._dataset import Dataset
+    from scocoop._dates import DateLike, PartialDate, Precision, to_partial_date
+    from scocoop._errors import (
+        AmbiguousCountryError,
+        CountryResolutionError,
+        CountryResolutionWarning,
+        DataError,
+        InvalidDateError,
+        MissingExtraError,
+        NotRecordedError,
+        Problem,
+        RecordError,
+        ScocoopError,
+        UnknownCountryError,
+        UnknownIdError,
+        UnknownTopicError,
+    )
+    from scocoop._export import export
+    from scocoop._info import DatasetInfo, cite, dataset_info
+    from scocoop._io import dump, dumps, load, loads
+    from scocoop._model import (
+        Citation,
+        Commitment,
+        CommitmentKind,
+        CommitmentStatus,
+        Meeting,
+        MeetingMode,
+        Membership,
+        MembershipStatus,
+        Official,
+        Organization,
+        OrganizationKind,
+        Participant,
+        ParticipantStatus,
+        Place,
+        Position,
+        Record,
+        Source,
+        commitment_order,
+        meeting_order,
+    )
+    from scocoop._network import to_networkx
+    from scocoop._pandas import to_pandas
+    from scocoop._queries import (
+        find_meetings,
+        initiatives_on,
+        meetings_between,
+        meetings_by_country,
+        meetings_of,
+        members_of,
+        officials_of,
+    )
+    from scocoop._results import Results
+    from scocoop._schema import SCHEMA_VERSION
+    from scocoop._states import StateCode
+    from scocoop._timeline import plot_timeline
+    from scocoop._topics import Topic, Vocabulary, topics
+
+    __version__: str
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -149,25 +153,113 @@ __all__ = [
     "topics",
 ]
 
-# Public objects say they belong to `scocoop`, where users find them, in
-# tracebacks, reprs and the documentation (as httpx does).
-for _name in __all__:
-    _object = globals()[_name]
-    if isinstance(_object, (type, _FunctionType)):
-        _object.__module__ = "scocoop"
-del _name, _object
+# Importing scocoop imports none of its modules: each public name is looked
+# up in its module on first access (PEP 562), so that ``import scocoop`` costs
+# about what importing attrs does, and a script or a command pays only for the
+# modules it uses.  Type checkers read the imports above instead.
+_MODULES: dict[str, tuple[str, ...]] = {
+    "_converter": ("make_converter",),
+    "_countries": (
+        "CountryCodes",
+        "Scheme",
+        "country_codes",
+        "country_name",
+        "to_country_code",
+        "to_country_codes",
+    ),
+    "_coverage": ("SeriesCoverage", "coverage"),
+    "_dataset": ("Dataset",),
+    "_dates": ("DateLike", "PartialDate", "Precision", "to_partial_date"),
+    "_errors": (
+        "AmbiguousCountryError",
+        "CountryResolutionError",
+        "CountryResolutionWarning",
+        "DataError",
+        "InvalidDateError",
+        "MissingExtraError",
+        "NotRecordedError",
+        "Problem",
+        "RecordError",
+        "ScocoopError",
+        "UnknownCountryError",
+        "UnknownIdError",
+        "UnknownTopicError",
+    ),
+    "_export": ("export",),
+    "_info": ("DatasetInfo", "cite", "dataset_info"),
+    "_io": ("dump", "dumps", "load", "loads"),
+    "_model": (
+        "Citation",
+        "Commitment",
+        "CommitmentKind",
+        "CommitmentStatus",
+        "Meeting",
+        "MeetingMode",
+        "Membership",
+        "MembershipStatus",
+        "Official",
+        "Organization",
+        "OrganizationKind",
+        "Participant",
+        "ParticipantStatus",
+        "Place",
+        "Position",
+        "Record",
+        "Source",
+        "commitment_order",
+        "meeting_order",
+    ),
+    "_network": ("to_networkx",),
+    "_pandas": ("to_pandas",),
+    "_queries": (
+        "find_meetings",
+        "initiatives_on",
+        "meetings_between",
+        "meetings_by_country",
+        "meetings_of",
+        "members_of",
+        "officials_of",
+    ),
+    "_results": ("Results",),
+    "_schema": ("SCHEMA_VERSION",),
+    "_states": ("StateCode",),
+    "_timeline": ("plot_timeline",),
+    "_topics": ("Topic", "Vocabulary", "topics"),
+}
+_HOMES = {name: f"scocoop.{module}" for module, names in _MODULES.items() for name in names}
 
 
-if _TYPE_CHECKING:
-    __version__: str
-else:
+def _publish() -> None:
+    """Bind every public name whose module is imported, and say it belongs to ``scocoop``.
 
-    def __getattr__(name: str) -> str:
-        # The version is read from the installed metadata on first access only,
-        # so that importing scocoop reads no files.  Type checkers see only the
-        # declaration above, so that a misspelt attribute is still an error.
+    Public objects say they belong to `scocoop`, where users find them, in
+    tracebacks, reprs, pickles and the documentation (as httpx does).
+    """
+    for name, home in _HOMES.items():
+        module = _sys.modules.get(home)
+        if module is not None and name not in globals():
+            value = getattr(module, name)
+            if isinstance(value, (type, _FunctionType)):
+                value.__module__ = "scocoop"
+            globals()[name] = value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+if not _TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        # Type checkers see only the imports and the declaration above, so
+        # that a misspelt attribute is still an error.
         if name == "__version__":
-            from importlib.metadata import version
+            from importlib.metadata import version  # read from the installed metadata when asked
 
             return version("scocoop")
-        raise AttributeError(f"module 'scocoop' has no attribute {name!r}")
+        home = _HOMES.get(name)
+        if home is None:
+            raise AttributeError(f"module 'scocoop' has no attribute {name!r}")
+        __import__(home)
+        _publish()
+        return globals()[name]

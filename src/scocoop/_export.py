@@ -18,13 +18,11 @@ from scocoop._dates import EDTF_FORM
 from scocoop._extras import require
 from scocoop._files import write_directory
 from scocoop._io import dumps
-from scocoop._pandas import to_pandas
-from scocoop._popolo import popolo
 from scocoop._schema import json_schema
-from scocoop._tables import TABLES, Column, Value, rows
 
 if TYPE_CHECKING:
     from scocoop._dataset import Dataset
+    from scocoop._tables import Column, Value
 
 __all__ = ["FORMATS", "ExportFormat", "export"]
 
@@ -68,6 +66,8 @@ def _field(column: Column) -> dict[str, Any]:
 
 
 def _descriptor(dataset: Dataset) -> dict[str, Any]:
+    from scocoop._tables import TABLES
+
     resources = []
     for table in TABLES:
         schema: dict[str, Any] = {
@@ -113,6 +113,8 @@ def _descriptor(dataset: Dataset) -> dict[str, Any]:
 
 
 def _csv_files(dataset: Dataset) -> dict[str, bytes]:
+    from scocoop._tables import TABLES, rows
+
     files: dict[str, bytes] = {}
     for table in TABLES:
         buffer = io.StringIO()
@@ -135,6 +137,8 @@ def _json_files(dataset: Dataset) -> dict[str, bytes]:
 
 
 def _popolo_files(dataset: Dataset) -> dict[str, bytes]:
+    from scocoop._popolo import popolo
+
     return {"popolo.json": _dumps_json(popolo(dataset))}
 
 
@@ -142,6 +146,8 @@ def _popolo_files(dataset: Dataset) -> dict[str, bytes]:
 
 
 def _parquet_files(dataset: Dataset) -> dict[str, bytes]:
+    from scocoop._pandas import to_pandas
+
     require("pyarrow", extra="parquet", feature="the Parquet export")
     frames = to_pandas(dataset)
     files = {}
@@ -194,10 +200,13 @@ def export(dataset: Dataset, directory: str | os.PathLike[str], format: ExportFo
     return [target / name for name in sorted(files)]
 
 
-_TABLE_FILES = {f"{table.name}{suffix}" for table in TABLES for suffix in (".csv", ".parquet")}
 _OTHER_FILES = {"datapackage.json", "scocoop.json", "scocoop.schema.json", "popolo.json"}
 
 
 def _export_file(name: str) -> bool:
     """Whether a file name is one that some export format writes."""
-    return name in _TABLE_FILES or name in _OTHER_FILES
+    from scocoop._tables import TABLES
+
+    stem, _, suffix = name.rpartition(".")
+    tables = {table.name for table in TABLES}
+    return name in _OTHER_FILES or (suffix in ("csv", "parquet") and stem in tables)
