@@ -134,13 +134,42 @@ def topics() -> Vocabulary:
 
 @once
 def _vocabulary() -> Vocabulary:
-    # Read through the library's converter, so that a field missing, misspelt
-    # or of the wrong type is reported as located problems.
     from importlib import resources
 
     text = (resources.files("scocoop") / "data" / "topics.json").read_text(encoding="utf-8")
+    document = json.loads(text)
+    found = _plain_topics(document)
+    if found is not None:
+        return Vocabulary(found)
+    # Anything else is read through the library's converter, so that a field
+    # missing, misspelt or of the wrong type is reported as located problems.
     try:
-        found = CONVERTER().structure(json.loads(text), _TopicsFile)
+        structured = CONVERTER().structure(document, _TopicsFile)
     except Exception as exc:  # noqa: BLE001 - every structuring error becomes located problems
         raise DataError(list(problems_of(exc)), origin="the bundled topic vocabulary") from None
-    return Vocabulary(found.topics)
+    return Vocabulary(structured.topics)
+
+
+_TOPIC_FIELDS = frozenset({"id", "label", "synonyms", "broader"})
+
+
+def _plain_topics(document: object) -> tuple[Topic, ...] | None:
+    """The topics of a file of exactly the expected shape, built without the converter; else ``None``.
+
+    The common case costs no import of cattrs; what this refuses, the
+    converter reads or reports.
+    """
+    if type(document) is not dict or document.keys() != {"topics"} or type(document["topics"]) is not list:
+        return None
+    found = []
+    for entry in document["topics"]:
+        if type(entry) is not dict or not {"id", "label"} <= entry.keys() <= _TOPIC_FIELDS:
+            return None
+        words = (entry["id"], entry["label"])
+        lists = (entry.get("synonyms", []), entry.get("broader", []))
+        if any(type(w) is not str for w in words) or any(
+            type(items) is not list or any(type(item) is not str for item in items) for items in lists
+        ):
+            return None
+        found.append(Topic(id=words[0], label=words[1], synonyms=tuple(lists[0]), broader=tuple(lists[1])))
+    return tuple(found)
