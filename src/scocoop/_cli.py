@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -51,7 +50,11 @@ def _emit(rows: Sequence[Row], records: Sequence[Any], fmt: str, columns: Sequen
         print("0 results", file=sys.stderr)
         return ""
     # A terminal gets a table that fits it; a pipe or file gets every character.
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else sys.maxsize
+    width = sys.maxsize
+    if sys.stdout.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
     return text_table(rows, width)
 
 

@@ -7,7 +7,6 @@ IPython) and the display of a :class:`~scocoop.Dataset`.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -116,6 +115,8 @@ def text_table(rows: Sequence[Row], width: int) -> str:
 
 def html_table(rows: Sequence[Row], *, caption: str, hidden: int = 0) -> str:
     """Rows as an HTML table, every value escaped; ``hidden`` rows are counted in a last line."""
+    import html  # only for notebooks
+
     parts = [f"<table><caption>{html.escape(caption)}</caption>"]
     if rows:
         parts.append("<thead><tr>")

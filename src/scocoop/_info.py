@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any, Literal, TypedDict
 
 from scocoop._coverage import coverage
@@ -87,7 +86,7 @@ def dataset_info(dataset: Dataset | None = None) -> DatasetInfo:
         "meetings": _meetings(ds),
         "sources": [_source(s) for s in ds.sources],
         "coverage": [series.as_dict() for series in coverage(ds)],
-        "sha256": hashlib.sha256(dumps(ds).encode("utf-8")).hexdigest(),
+        "sha256": _sha256(dumps(ds).encode("utf-8")),
         "licenses": dict(LICENSES),
     }
 
@@ -147,3 +146,9 @@ def cite(format: Literal["text", "bibtex"] = "text") -> str:
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
         return f"@misc{{{key},\n{body}\n}}"
     raise ValueError(f"unknown citation format {format!r}; expected 'text' or 'bibtex'")
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # only when asked: the command line lists meetings without it
+
+    return hashlib.sha256(data).hexdigest()
