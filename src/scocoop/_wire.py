@@ -157,7 +157,10 @@ def shape_of(hint: Any) -> Shape:
 def _hints(cls: type) -> dict[str, Any]:
     import sys
 
-    return typing.get_type_hints(cls, globalns=vars(sys.modules[cls.__module__]))
+    hints = typing.get_type_hints(cls, globalns=vars(sys.modules[cls.__module__]))
+    # A class made by attrs.make_class carries its types on its fields only
+    # (attrs before 23.2 writes no annotations for it).
+    return {a.name: hints.get(a.name, a.type) for a in attrs.fields(cls)}
 
 
 def _occurrences(
