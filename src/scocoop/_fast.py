@@ -66,9 +66,8 @@ def read(data: bytes | str) -> Dataset | None:
 
     try:
         return _read(data, types, msgspec)
-    except (_RefusedError, msgspec.MsgspecError, FieldError):
-        return None
-    except ValueError:  # an invalid date in the date hook, text that cannot be encoded
+    except (_RefusedError, msgspec.MsgspecError, FieldError, ValueError):
+        # ValueError: an invalid date in the date hook, text that cannot be encoded.
         return None
 
 

@@ -65,9 +65,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _parse(data: str | bytes | bytearray | memoryview) -> Any:
-    if isinstance(data, (bytearray, memoryview)):
-        data = bytes(data)
+def _parse(data: str | bytes) -> Any:
     if isinstance(data, bytes):
         if data.startswith(b"\xef\xbb\xbf"):
             raise DataError(
