@@ -48,7 +48,8 @@ def test_frictionless_finds_the_csv_package_valid(csv_package: Path) -> None:
     assert len(TABLES) == len(report.tasks)
 
 
-@settings(max_examples=15)
+# Each example writes and validates a whole package: a quarter of the profile's count.
+@settings(max_examples=max(1, settings().max_examples // 4))
 @given(datasets())
 def test_frictionless_finds_the_csv_package_of_any_dataset_valid(dataset: Dataset) -> None:
     with tempfile.TemporaryDirectory() as directory:

@@ -53,7 +53,7 @@ def test_the_fast_path_reads_generated_datasets_as_the_precise_one_does(dataset:
         assert precise(text) == fast == dataset
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(corrupted())
 def test_the_fast_path_refuses_every_single_fault_and_the_error_is_the_precise_one(case: Case) -> None:
     text = json.dumps(case.document, ensure_ascii=False)

@@ -177,7 +177,7 @@ def corrupted(draw: st.DrawFn) -> Case:
 KINDS_SEEN: dict[str, int] = {}
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(corrupted())
 def test_one_fault_anywhere_gives_a_data_error_located_at_it(case: Case) -> None:
     document, kind, location = case.document, case.kind, case.location
@@ -199,7 +199,6 @@ def test_an_unmodified_document_loads() -> None:
     assert isinstance(loads(json.dumps(BUNDLED)), Dataset)
 
 
-@settings(max_examples=200)
 @given(
     st.recursive(
         st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
@@ -217,7 +216,6 @@ def test_arbitrary_json_gives_only_data_errors(value: Any) -> None:
             loads(json.dumps(document))
 
 
-@settings(max_examples=200)
 @given(st.binary(max_size=200))
 def test_arbitrary_bytes_give_only_data_errors(data: bytes) -> None:
     with pytest.raises(DataError):
@@ -236,7 +234,6 @@ QUERY_INPUT = (
 DOCUMENTED = (scocoop.ScocoopError, ValueError, LookupError)
 
 
-@settings(max_examples=300)
 @given(a=QUERY_INPUT, b=QUERY_INPUT, c=QUERY_INPUT)
 def test_queries_raise_only_documented_errors(a: Any, b: Any, c: Any) -> None:
     ds = scocoop.load()
