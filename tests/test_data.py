@@ -26,6 +26,9 @@ def all_citations() -> Iterator[tuple[str, Citation]]:
         for membership in getattr(record, "memberships", ()):
             for citation in membership.sources:
                 yield f"{record.id} ({membership.country} {membership.status.value})", citation
+        for absence in getattr(record, "absences", ()):
+            for citation in absence.sources:
+                yield f"{record.id} (absent: {absence.country})", citation
 
 
 def test_every_bundled_source_is_in_the_dataset() -> None:
@@ -260,15 +263,26 @@ def test_the_chair_of_the_cis_interior_ministers_passes_at_sessions() -> None:
         if p.organization == "cis-cmia" and p.start is not None
     ]
     assert ("kalmukhanbet-kassymov", "2013-09-10?", "2014-09-04?") in chairs
-    assert ("vladimir-kolokoltsev", "2016-09-06", "None") in chairs
+    assert ("vladimir-kolokoltsev", "2016-09-06", "2017-06-28?") in chairs
+    assert ("vladimir-kolokoltsev", "2025-08-12", "None") in chairs
     assert len(chairs) >= 8
+
+
+def test_one_chair_of_the_cis_interior_ministers_at_a_time() -> None:
+    assert ["vladimir-kolokoltsev"] == [
+        t.official.id for t in DS.holders_of("cis-cmia-chair", on="2025-12-01")
+    ]
+    assert [] == list(DS.holders_of("cis-cmia-chair", on="2019-06-01"))
+    assert ["ivan-kubrakov"] == [
+        t.official.id for t in DS.holders_of("cis-cmia-chair", on="2025-01-15", certain=True)
+    ]
 
 
 def test_the_rats_council_series() -> None:
     rats = DS.meetings_of("RATS Council")
     assert len(rats) >= 20
     assert all(m.organization == "sco-rats-council" for m in rats)
-    assert "sco" == DS.organization("sco-rats-council").parent
+    assert "sco-regional-anti-terrorist-structure" == DS.organization("sco-rats-council").parent
     undescribed = [m for m in rats if m.date is None]
     assert all(m.note for m in undescribed)
 

@@ -85,8 +85,10 @@ def test_every_table_is_written_with_every_row(bundled: Dataset, csv_package: Pa
 
 
 def test_citation_table_holds_every_citation(bundled: Dataset) -> None:
-    expected = sum(len(r.sources) for r in bundled if not isinstance(r, scocoop.Source)) + sum(
-        len(m.sources) for o in bundled.organizations for m in o.memberships
+    expected = (
+        sum(len(r.sources) for r in bundled if not isinstance(r, scocoop.Source))
+        + sum(len(m.sources) for o in bundled.organizations for m in o.memberships)
+        + sum(len(a.sources) for m in bundled.meetings for a in m.absences)
     )
     assert expected == len(list(rows(bundled, "citations")))
 

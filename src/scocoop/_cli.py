@@ -149,6 +149,15 @@ def _stats(ds: Dataset, args: argparse.Namespace) -> str:
         rows.append({"measure": "meetings from", "value": str(meetings["first_year"])})
         rows.append({"measure": "meetings to", "value": str(meetings["last_year"])})
     rows.append({"measure": "undated meetings", "value": str(meetings["undated"])})
+    for kind, count in meetings["participant_lists"].items():
+        rows.append({"measure": f"participant lists {kind.replace('_', ' ')}", "value": str(count)})
+    rows.append({"measure": "absences recorded", "value": str(meetings["absences"])})
+    tagged = info["topics"]
+    for name in ("meetings", "commitments"):
+        count = tagged[f"{name}_tagged"]  # type: ignore[literal-required]
+        total = info["records"][name]
+        share = f" ({100 * count / total:.0f}%)" if total else ""
+        rows.append({"measure": f"{name} with a topic", "value": f"{count} of {total}{share}"})
     series = info["coverage"]
     rows.append({"measure": "series of meetings", "value": str(len(series))})
     rows.append(
@@ -186,6 +195,9 @@ def _coverage(ds: Dataset, args: argparse.Namespace) -> str:
             "undated editions": numbers(s["undated_editions"]),
             "missing editions": numbers(s["missing_editions"]),
             "years without record": numbers(s["years_without_record"]),
+            "lists complete/partial/not stated": (
+                f"{s['lists_complete']}/{s['lists_partial']}/{s['lists_not_stated']}"
+            ),
         }
         for s in series
     ]

@@ -4,7 +4,9 @@ A *series* is the meetings of one body.  For each, the report says which
 editions are recorded with a date, which are known to exist but undated
 (an edition number with no report), which numbers in the run have no record
 at all, and which years between the first and the last meeting have none,
-so that a user can tell "no meeting" from "not recorded".
+so that a user can tell "no meeting" from "not recorded".  It also says how
+many meetings name every state that took part, some, or none (see
+:class:`~scocoop.ParticipantList`), and which carry no topic.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from attrs import frozen
 
 from scocoop._dataset import Dataset
-from scocoop._model import Meeting, meeting_order
+from scocoop._model import Meeting, ParticipantList, meeting_order
 
 __all__ = ["SeriesCoverage", "coverage"]
 
@@ -38,6 +40,13 @@ class SeriesCoverage:
         years_without_record: Years between the first and the last with no
             dated meeting.  Not every body meets every year: a year listed
             here is one with no record, not one known to have no meeting.
+        lists_complete: Meetings whose participants name every state that
+            took part.
+        lists_partial: Meetings that name some of the states that took part.
+        lists_not_stated: Meetings whose sources do not say which states
+            took part: leave them out of a count of attendance.
+        untagged: Ids of meetings that carry no topic (no page found states
+            what they discussed).
     """
 
     organization: str
@@ -50,6 +59,10 @@ class SeriesCoverage:
     first_year: int | None
     last_year: int | None
     years_without_record: tuple[int, ...]
+    lists_complete: int
+    lists_partial: int
+    lists_not_stated: int
+    untagged: tuple[str, ...]
 
     def as_dict(self) -> dict[str, Any]:
         """The report as plain values, ready for ``json.dumps``."""
@@ -64,6 +77,10 @@ class SeriesCoverage:
             "first_year": self.first_year,
             "last_year": self.last_year,
             "years_without_record": list(self.years_without_record),
+            "lists_complete": self.lists_complete,
+            "lists_partial": self.lists_partial,
+            "lists_not_stated": self.lists_not_stated,
+            "untagged": list(self.untagged),
         }
 
 
@@ -84,6 +101,7 @@ def coverage(dataset: Dataset) -> tuple[SeriesCoverage, ...]:
         first = min(years) if years else None
         last = max(years) if years else None
         gaps = tuple(y for y in range(first, last + 1) if y not in years) if first and last else ()
+        lists = [m.participant_list for m in meetings]
         report.append(
             SeriesCoverage(
                 organization=body,
@@ -96,6 +114,10 @@ def coverage(dataset: Dataset) -> tuple[SeriesCoverage, ...]:
                 first_year=first,
                 last_year=last,
                 years_without_record=gaps,
+                lists_complete=lists.count(ParticipantList.COMPLETE),
+                lists_partial=lists.count(ParticipantList.PARTIAL),
+                lists_not_stated=lists.count(ParticipantList.NOT_STATED),
+                untagged=tuple(m.id for m in meetings if not m.topics),
             )
         )
     return tuple(report)

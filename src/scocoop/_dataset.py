@@ -32,6 +32,7 @@ from scocoop._model import (
     Position,
     Record,
     Source,
+    Tenure,
     commitment_order,
     meeting_order,
 )
@@ -252,6 +253,17 @@ class Dataset:
         capacity = None if status is None else _status(ParticipantStatus, status)
         return self._index.by_country.get((code, capacity), NONE)
 
+    def absences_of(self, country: str) -> Results[Meeting]:
+        """Meetings that the evidence says a country did not take part in, in date order.
+
+        These are never among :meth:`meetings_by_country`'s answers; each
+        meeting's :attr:`Meeting.absences` says why and on what evidence.
+
+        Raises:
+            UnknownCountryError: The country is not recognised.
+        """
+        return self._index.absent_by_country.get(to_country_code(country), NONE)
+
     def meetings_between(self, start: DateLike, end: DateLike, *, certain: bool = False) -> Results[Meeting]:
         """Dated meetings held between ``start`` and ``end``, in date order.
 
@@ -381,11 +393,60 @@ class Dataset:
         held = Position.held_throughout if certain else Position.in_effect
         return Results(o for o in found if any(held(p, when.earliest, when.latest) for p in o.positions))
 
+    def posts_on(self, country: str, on: DateLike, *, certain: bool = False) -> Results[Tenure]:
+        """The posts a country's officials held on a date: one answer per official and post.
+
+        Args:
+            country: Code, name or demonym.
+            on: The date; a post counts as in :meth:`officials_of`.
+            certain: Only posts whose recorded term surely covers the date.
+
+        Raises:
+            UnknownCountryError: The country is not recognised.
+            InvalidDateError: ``on`` cannot be read as a date.
+        """
+        when = to_partial_date(on)
+        held = Position.held_throughout if certain else Position.in_effect
+        return Results(
+            Tenure(o, p)
+            for o in self._index.officials_by_country.get(to_country_code(country), NONE)
+            for p in o.positions
+            if held(p, when.earliest, when.latest)
+        )
+
+    def holders_of(self, post: str, on: DateLike | None = None, *, certain: bool = False) -> Results[Tenure]:
+        """Who held a post (by its id, see :attr:`Position.post`), earliest term first.
+
+        Args:
+            post: The post's id (``"cis-cmia-chair"``); ``scocoop.posts()``
+                lists them.
+            on: Only the terms that may have covered this date.
+            certain: With ``on``, only terms that surely covered it.
+
+        Raises:
+            UnknownIdError: No recorded term is of this post.
+            InvalidDateError: ``on`` cannot be read as a date.
+        """
+        terms = self._index.by_post.get(post) if isinstance(post, str) else None
+        if terms is None:
+            raise UnknownIdError("post", post, candidates=tuple(sorted(self._index.by_post)))
+        if on is None:
+            return terms
+        when = to_partial_date(on)
+        held = Position.held_throughout if certain else Position.in_effect
+        return Results(t for t in terms if held(t.position, when.earliest, when.latest))
+
+    def posts(self) -> tuple[str, ...]:
+        """The ids of the posts that recorded terms are of, sorted."""
+        return tuple(sorted(self._index.by_post))
+
     def members_of(
         self,
         organization: str,
         on: DateLike | None = None,
         status: MembershipStatus | str | None = MembershipStatus.MEMBER,
+        *,
+        taking_part: bool = False,
     ) -> Results[str]:
         """Country codes with a standing in an organization, sorted.
 
@@ -394,11 +455,19 @@ class Dataset:
         the record goes; a body whose membership is not recorded at all
         raises :class:`NotRecordedError` rather than answer "none".
 
+        A standing counts while it holds formally, including one whose
+        participation its state declared frozen (see
+        :attr:`Membership.qualifier`); ``taking_part=True`` leaves those
+        periods out.  A membership the organization suspended has the status
+        ``suspended`` and is not a full membership.
+
         Args:
             organization: Id, name, abbreviation or alias.
             on: Only standings that may have held on that date.
             status: Only this standing (default: full members); ``None``
                 for any.
+            taking_part: Leave out standings that held while the state did
+                not take part (frozen, stopped taking part).
 
         Raises:
             UnknownIdError: The organization is not recognised.
@@ -420,6 +489,7 @@ class Dataset:
                     m.country
                     for m in org.memberships
                     if (wanted is None or m.status is wanted)
+                    and (not taking_part or m.qualifier is None)
                     and (when is None or m.in_effect(when.earliest, when.latest))
                 }
             )

@@ -21,9 +21,11 @@ from scocoop._model import (
     Organization,
     ParticipantStatus,
     Record,
+    Tenure,
     commitment_order,
     meeting_order,
     meeting_span,
+    tenure_order,
 )
 from scocoop._results import Results
 
@@ -66,9 +68,11 @@ class Index:
     """Lookups of a dataset's records by id, label, country, body, date and topic."""
 
     __slots__ = (
+        "absent_by_country",
         "by_country",
         "by_id",
         "by_organization",
+        "by_post",
         "by_topic",
         "children",
         "dated",
@@ -92,6 +96,12 @@ class Index:
         for official in collections["officials"]:
             by_country[official.country].append(official)
         self.officials_by_country = {k: Results(v) for k, v in by_country.items()}
+        by_post: dict[str, list[Tenure]] = defaultdict(list)
+        for official in collections["officials"]:
+            for position in official.positions:
+                if position.post is not None:
+                    by_post[position.post].append(Tenure(official, position))
+        self.by_post = {k: Results(sorted(v, key=tenure_order)) for k, v in by_post.items()}
 
     def _organizations(self, organizations: tuple[Organization, ...]) -> None:
         children: dict[str, list[str]] = defaultdict(list)
@@ -109,6 +119,7 @@ class Index:
         ordered = sorted(meetings, key=meeting_order)
         by_country: dict[tuple[str, ParticipantStatus | None], list[Meeting]] = defaultdict(list)
         by_org: dict[str, list[Meeting]] = defaultdict(list)
+        absent: dict[str, list[Meeting]] = defaultdict(list)
         # Meetings grouped by how long their dates can span (a year, a month,
         # a day, several days), so that a range query looks only at meetings
         # that start within one span of the range.
@@ -128,9 +139,12 @@ class Index:
                         keys.add((p.country, p.status))
             for key in keys:
                 by_country[key].append(meeting)
+            for country in {a.country for a in meeting.absences}:
+                absent[country].append(meeting)
         self.ordered = Results(ordered)
         self.by_country = {k: Results(v) for k, v in by_country.items()}
         self.by_organization = {k: Results(v) for k, v in by_org.items()}
+        self.absent_by_country = {k: Results(v) for k, v in absent.items()}
         self.dated = tuple(_DateGroup(group) for group in groups.values())
 
     def between(self, low: datetime.date, high: datetime.date, *, certain: bool) -> Results[Meeting]:

@@ -7,10 +7,18 @@ from typing import Any, Literal, TypedDict
 from scocoop._coverage import coverage
 from scocoop._dataset import Dataset
 from scocoop._io import dumps, load
-from scocoop._model import COLLECTIONS, Source
+from scocoop._model import COLLECTIONS, ParticipantList, Source
 from scocoop._schema import SCHEMA_VERSION
 
-__all__ = ["HOMEPAGE", "DatasetInfo", "MeetingFigures", "SourceSummary", "cite", "dataset_info"]
+__all__ = [
+    "HOMEPAGE",
+    "DatasetInfo",
+    "MeetingFigures",
+    "SourceSummary",
+    "TopicFigures",
+    "cite",
+    "dataset_info",
+]
 
 HOMEPAGE = "https://github.com/scocoop/scocoop"
 _TITLE = "scocoop: a citable record of security cooperation in the SCO, the CIS and Central Asia"
@@ -31,6 +39,17 @@ class MeetingFigures(TypedDict):
     first_year: int | None
     last_year: int | None
     undated: int
+    participant_lists: dict[str, int]
+    absences: int
+
+
+class TopicFigures(TypedDict):
+    """The ``topics`` figures of :func:`dataset_info`: how much of the record carries a topic."""
+
+    meetings_tagged: int
+    commitments_tagged: int
+    untagged_meetings: list[str]
+    untagged_commitments: list[str]
 
 
 class SourceSummary(TypedDict):
@@ -53,6 +72,7 @@ class DatasetInfo(TypedDict):
     citations: int
     quotes: int
     meetings: MeetingFigures
+    topics: TopicFigures
     sources: list[SourceSummary]
     coverage: list[dict[str, Any]]
     sha256: str
@@ -66,7 +86,10 @@ def dataset_info(dataset: Dataset | None = None) -> DatasetInfo:
     ``records`` (count per collection), ``citations`` and ``quotes`` (how many
     citations give a verbatim quote), ``meetings`` (``countries``: how many
     countries took part in any; ``first_year`` and ``last_year`` of the dated
-    ones; ``undated``: how many have no date), ``sources`` (id, title, publisher, date,
+    ones; ``undated``: how many have no date; ``participant_lists``: how many
+    name every state that took part, some, or none; ``absences``: states
+    recorded as absent), ``topics`` (how many meetings and commitments carry
+    a topic, and the ids of those that carry none), ``sources`` (id, title, publisher, date,
     address of each), ``coverage`` (per series of meetings: editions recorded,
     editions known but undated, numbers with no record, years with no record;
     see :func:`coverage`), ``sha256`` (of the dataset's canonical JSON text,
@@ -76,6 +99,7 @@ def dataset_info(dataset: Dataset | None = None) -> DatasetInfo:
     ds = load() if dataset is None else dataset
     citations = [c for record in ds for c in getattr(record, "sources", ())]
     citations.extend(c for o in ds.organizations for m in o.memberships for c in m.sources)
+    citations.extend(c for m in ds.meetings for a in m.absences for c in a.sources)
     return {
         "data_version": ds.data_version,
         "schema_version": SCHEMA_VERSION,
@@ -84,6 +108,7 @@ def dataset_info(dataset: Dataset | None = None) -> DatasetInfo:
         "citations": len(citations),
         "quotes": sum(1 for c in citations if c.quote),
         "meetings": _meetings(ds),
+        "topics": _topics(ds),
         "sources": [_source(s) for s in ds.sources],
         "coverage": [series.as_dict() for series in coverage(ds)],
         "sha256": _sha256(dumps(ds).encode("utf-8")),
@@ -98,6 +123,19 @@ def _meetings(ds: Dataset) -> MeetingFigures:
         "first_year": min(d.earliest for d in dated).year if dated else None,
         "last_year": max(d.latest for d in dated).year if dated else None,
         "undated": len(ds.meetings) - len(dated),
+        "participant_lists": {
+            kind.value: sum(1 for m in ds.meetings if m.participant_list is kind) for kind in ParticipantList
+        },
+        "absences": sum(len(m.absences) for m in ds.meetings),
+    }
+
+
+def _topics(ds: Dataset) -> TopicFigures:
+    return {
+        "meetings_tagged": sum(1 for m in ds.meetings if m.topics),
+        "commitments_tagged": sum(1 for c in ds.commitments if c.topics),
+        "untagged_meetings": [m.id for m in ds.meetings if not m.topics],
+        "untagged_commitments": [c.id for c in ds.commitments if not c.topics],
     }
 
 

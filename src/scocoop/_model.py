@@ -38,6 +38,8 @@ from scocoop._validators import (
 __all__ = [
     "COLLECTIONS",
     "REFERENCES",
+    "Absence",
+    "AbsenceReason",
     "Citation",
     "Commitment",
     "CommitmentKind",
@@ -45,20 +47,24 @@ __all__ = [
     "Meeting",
     "MeetingMode",
     "Membership",
+    "MembershipQualifier",
     "MembershipStatus",
     "Official",
     "Organization",
     "OrganizationKind",
     "Participant",
+    "ParticipantList",
     "ParticipantStatus",
     "Place",
     "Position",
     "Record",
     "Reference",
     "Source",
+    "Tenure",
     "commitment_order",
     "meeting_order",
     "meeting_span",
+    "tenure_order",
 ]
 
 
@@ -78,7 +84,10 @@ class MembershipStatus(enum.Enum):
     ``PARTNER`` is the single status into which the SCO merged its observers
     and dialogue partners on 1 September 2025; ``ASSOCIATE_MEMBER`` is
     Turkmenistan's standing in the CIS; ``PARTICIPANT`` a state that takes
-    part without a formal status (Ukraine in the CIS).
+    part without a formal status (Ukraine in the CIS); ``SUSPENDED`` a
+    membership the organization suspended by a decision of its own
+    (Uzbekistan in the CSTO from 19 December 2012), which is not counted as
+    membership.
     """
 
     MEMBER = "member"
@@ -87,6 +96,22 @@ class MembershipStatus(enum.Enum):
     DIALOGUE_PARTNER = "dialogue_partner"
     PARTNER = "partner"
     PARTICIPANT = "participant"
+    SUSPENDED = "suspended"
+
+
+class MembershipQualifier(enum.Enum):
+    """A standing that held formally while the state did not take part as it had.
+
+    ``PARTICIPATION_FROZEN``: the state's government declared its
+    participation frozen and remained formally a member (Armenia in the
+    CSTO, from February 2024).  ``NOT_TAKING_PART``: the state stopped
+    taking part without a formal act that the record holds.  A suspension
+    decided by the organization is a status of its own
+    (:attr:`MembershipStatus.SUSPENDED`), not a qualifier.
+    """
+
+    PARTICIPATION_FROZEN = "participation_frozen"
+    NOT_TAKING_PART = "not_taking_part"
 
 
 class ParticipantStatus(enum.Enum):
@@ -105,6 +130,34 @@ class ParticipantStatus(enum.Enum):
     GUEST = "guest"
     BODY = "body"
     SPEAKER = "speaker"
+
+
+class ParticipantList(enum.Enum):
+    """How much of a meeting's attendance its evidence states.
+
+    ``COMPLETE``: the sources name every state that took part, or say that
+    all of a stated group did.  ``PARTIAL``: they name some and do not say
+    that the list is whole.  ``NOT_STATED``: they do not say which states
+    took part.  A count of attendance can leave out the meetings whose list
+    is not complete.
+    """
+
+    COMPLETE = "complete"
+    PARTIAL = "partial"
+    NOT_STATED = "not_stated"
+
+
+class AbsenceReason(enum.Enum):
+    """Why a state did not take part in a meeting, as its evidence puts it.
+
+    ``DID_NOT_ATTEND`` where the sources say only that it was not there.
+    """
+
+    DID_NOT_ATTEND = "did_not_attend"
+    BOYCOTTED = "boycotted"
+    PARTICIPATION_FROZEN = "participation_frozen"
+    NOT_INVITED = "not_invited"
+    SUSPENDED = "suspended"
 
 
 class MeetingMode(enum.Enum):
@@ -177,6 +230,10 @@ def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
     return tuple(values)
 
 
+def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
+    return tuple(values)
+
+
 class _Term:
     """What a standing in an organization and a post have in common: a period from ``start`` to ``end``."""
 
@@ -187,13 +244,19 @@ class _Term:
     def _check_term(self) -> None:
         check_range("start", "end", self.start, self.end)
 
+    def _last(self) -> PartialDate | None:
+        """The end, or the latest day it can have ended where the end is not known."""
+        return self.end
+
     def in_effect(self, earliest: datetime.date, latest: datetime.date) -> bool:
         """Whether it may have held at some day in the range.
 
-        Unknown bounds are open; the end day itself is excluded.
+        Unknown bounds are open, up to the latest possible end where one is
+        known; the end day itself is excluded.
         """
+        last = self._last()
         return (self.start is None or self.start.earliest <= latest) and (
-            self.end is None or earliest < self.end.latest
+            last is None or earliest < last.latest
         )
 
     def held_throughout(self, earliest: datetime.date, latest: datetime.date) -> bool:
@@ -238,6 +301,18 @@ def _participant_status(value: Any) -> Any:
 
 def _meeting_mode(value: Any) -> Any:
     return _member(MeetingMode, value)
+
+
+def _membership_qualifier(value: Any) -> Any:
+    return _member(MembershipQualifier, value)
+
+
+def _participant_list(value: Any) -> Any:
+    return _member(ParticipantList, value)
+
+
+def _absence_reason(value: Any) -> Any:
+    return _member(AbsenceReason, value)
 
 
 def _commitment_kind(value: Any) -> Any:
@@ -311,19 +386,33 @@ class Membership(_Term):
     ``start`` and ``end`` are ``None`` where they are not known; ``end`` is
     the date the standing ended (a country that moved from observer to
     member has the observer period end on the day membership starts).
+
+    Attributes:
+        qualifier: Set where the standing held formally but the state did
+            not take part as it had (suspended, participation frozen); a
+            change of qualifier starts a new period.
+        notice: The day the state gave notice of withdrawal; ``end`` is the
+            day the withdrawal took effect.
     """
 
     country: str = field(validator=a_country())
     status: MembershipStatus = field(
         default=MembershipStatus.MEMBER, converter=_membership_status, validator=_is(MembershipStatus)
     )
+    qualifier: MembershipQualifier | None = field(
+        default=None, converter=_membership_qualifier, validator=_is(MembershipQualifier, optional=True)
+    )
     start: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
     end: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    notice: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
     note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
-        check(self, self._check_term)
+        check(self, self._check_term, self._check_notice)
+
+    def _check_notice(self) -> None:
+        check_range("notice", "end", self.notice, self.end)
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
@@ -366,16 +455,37 @@ class Position(_Term):
 
     ``start`` and ``end`` are the term of office as public record gives it;
     ``None`` where it is not known (the ``note`` says what is known).
+
+    Attributes:
+        post: Id of the post where one person holds it at a time
+            (``kz-interior-minister``, ``cis-cmia-chair``): the key that
+            :meth:`Dataset.holders_of` reads and that lets terms of one post
+            be checked for overlaps.  ``None`` for a post several people
+            hold at once (a deputy, a judge).
+        ended_by: Where ``end`` is not known, the latest day the term can
+            have ended (the start of a later holder's term), so that the
+            term is not taken to run on; ``None`` where ``end`` is known or
+            no bound is.
     """
 
     title: str = field(validator=a_text())
     organization: str | None = field(default=None, validator=an_id(optional=True))
+    post: str | None = field(default=None, validator=an_id(optional=True))
     start: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
     end: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    ended_by: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
     note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
-        check(self, self._check_term)
+        check(self, self._check_term, self._check_ended_by)
+
+    def _check_ended_by(self) -> None:
+        if self.ended_by is not None and self.end is not None:
+            raise FieldError("ended_by", "a term with a known end needs no ended_by; give one or the other")
+        check_range("start", "ended_by", self.start, self.ended_by)
+
+    def _last(self) -> PartialDate | None:
+        return self.end if self.end is not None else self.ended_by
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
@@ -407,13 +517,17 @@ class Place:
     """Where a meeting was held, under the place's current name.
 
     Attributes:
+        city: The city (or the town nearest a venue outside one), in its
+            current English name: one spelling per city.
         name_at_the_time: The name the city had on the meeting's date, where
             it differs from ``city``.
+        venue: The building or site, where the sources name it.
     """
 
     city: str = field(validator=a_text())
     country: str = field(validator=a_country())
     name_at_the_time: str | None = field(default=None, validator=a_text(optional=True))
+    venue: str | None = field(default=None, validator=a_text(optional=True))
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -455,6 +569,25 @@ class Participant:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
+class Absence:
+    """A state that its evidence says did not take part in a meeting.
+
+    An absent state is never a participant: queries of attendance leave the
+    meeting out for it, and :meth:`Dataset.absences_of` lists them.
+    """
+
+    country: str = field(validator=a_country())
+    reason: AbsenceReason = field(
+        default=AbsenceReason.DID_NOT_ATTEND, converter=_absence_reason, validator=_is(AbsenceReason)
+    )
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
+
+    def __attrs_post_init__(self) -> None:
+        check(self)
+
+
+@frozen(kw_only=True, field_transformer=collect_all)
 class Meeting:
     """A meeting of a body: when, where, who took part, on what.
 
@@ -474,6 +607,9 @@ class Meeting:
             that organised it).
         chair: The country that chaired it.
         next_host: The country the meeting named as the next host.
+        participant_list: Whether ``participants`` names every state that
+            took part, some of them, or none that the sources state.
+        absences: States the sources say did not take part.
         topics: Ids from the topic vocabulary.
     """
 
@@ -492,6 +628,10 @@ class Meeting:
     chair: str | None = field(default=None, validator=a_country())
     next_host: str | None = field(default=None, validator=a_country())
     participants: tuple[Participant, ...] = field(default=(), converter=_participants)
+    participant_list: ParticipantList = field(
+        default=ParticipantList.NOT_STATED, converter=_participant_list, validator=_is(ParticipantList)
+    )
+    absences: tuple[Absence, ...] = field(default=(), converter=_absences)
     topics: tuple[str, ...] = field(
         default=(), converter=_sorted_strs, validator=(an_id(many=True), no_duplicates())
     )
@@ -499,7 +639,17 @@ class Meeting:
     note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
-        check(self, self._check_dates, self._check_place)
+        check(self, self._check_dates, self._check_place, self._check_absences)
+
+    def _check_absences(self) -> None:
+        present = {p.country for p in self.participants}
+        for absence in self.absences:
+            if absence.country in present:
+                raise FieldError(
+                    "absences",
+                    f"{absence.country!r} is both a participant and absent; a state that did not take"
+                    " part is not listed among the participants",
+                )
 
     def _check_dates(self) -> None:
         if self.end_date is not None and self.date is None:
@@ -563,6 +713,24 @@ class Commitment:
         check(self)
 
 
+@frozen
+class Tenure:
+    """An official and one post they held: an answer to "who held which post then".
+
+    Attributes:
+        official: The official.
+        position: The post, with its term as recorded.
+    """
+
+    official: Official
+    position: Position
+
+    @property
+    def title(self) -> str:
+        """The post's title."""
+        return self.position.title
+
+
 Record = Source | Organization | Official | Meeting | Commitment
 """Any of the five kinds of record."""
 
@@ -609,10 +777,19 @@ REFERENCES: tuple[Reference, ...] = (
     *_refs("officials", "sources", "sources.source"),
     *_refs("meetings", "organizations", "organization", "participants.organization"),
     *_refs("meetings", "meetings", "held_during"),
-    *_refs("meetings", "countries", "place.country", "host", "chair", "next_host", "participants.country"),
+    *_refs(
+        "meetings",
+        "countries",
+        "place.country",
+        "host",
+        "chair",
+        "next_host",
+        "participants.country",
+        "absences.country",
+    ),
     *_refs("meetings", "officials", "participants.official"),
     *_refs("meetings", "topics", "topics"),
-    *_refs("meetings", "sources", "sources.source"),
+    *_refs("meetings", "sources", "sources.source", "absences.sources.source"),
     *_refs("commitments", "meetings", "meeting", "discussed_at"),
     *_refs("commitments", "officials", "proposed_by"),
     *_refs("commitments", "countries", "proposer", "parties"),
@@ -655,3 +832,8 @@ def meeting_span(meeting: Meeting) -> tuple[datetime.date, datetime.date]:
     if meeting.date is None:
         return (_FAR_FUTURE, _FAR_FUTURE)
     return meeting.date.earliest, (meeting.end_date or meeting.date).latest
+
+
+def tenure_order(tenure: Tenure) -> DateKey:
+    """Sort key of terms of office by their start (unknown starts last), then by official."""
+    return _date_key(tenure.position.start, tenure.official.id)

@@ -8,23 +8,31 @@ from __future__ import annotations
 
 from scocoop._dates import DateLike
 from scocoop._io import load
-from scocoop._model import Commitment, Meeting, MembershipStatus, Official, ParticipantStatus
+from scocoop._model import Commitment, Meeting, MembershipStatus, Official, ParticipantStatus, Tenure
 from scocoop._results import Results
 
 __all__ = [
+    "absences_of",
     "find_meetings",
+    "holders_of",
     "initiatives_on",
     "meetings_between",
     "meetings_by_country",
     "meetings_of",
     "members_of",
     "officials_of",
+    "posts_on",
 ]
 
 
 def meetings_by_country(country: str, *, status: ParticipantStatus | str | None = None) -> Results[Meeting]:
     """Bundled meetings in which a country took part; see :meth:`Dataset.meetings_by_country`."""
     return load().meetings_by_country(country, status=status)
+
+
+def absences_of(country: str) -> Results[Meeting]:
+    """Bundled meetings a country did not take part in, by their evidence; see :meth:`Dataset.absences_of`."""
+    return load().absences_of(country)
 
 
 def find_meetings(
@@ -40,6 +48,11 @@ def find_meetings(
     return load().find_meetings(
         country=country, status=status, organization=organization, topic=topic, start=start, end=end
     )
+
+
+def holders_of(post: str, on: DateLike | None = None, *, certain: bool = False) -> Results[Tenure]:
+    """Who held a post in the bundled data; see :meth:`Dataset.holders_of`."""
+    return load().holders_of(post, on, certain=certain)
 
 
 def initiatives_on(topic: str, *, narrower: bool = True) -> Results[Commitment]:
@@ -66,6 +79,13 @@ def members_of(
     organization: str,
     on: DateLike | None = None,
     status: MembershipStatus | str | None = MembershipStatus.MEMBER,
+    *,
+    taking_part: bool = False,
 ) -> Results[str]:
     """Countries with a standing in a bundled organization; see :meth:`Dataset.members_of`."""
-    return load().members_of(organization, on, status)
+    return load().members_of(organization, on, status, taking_part=taking_part)
+
+
+def posts_on(country: str, on: DateLike, *, certain: bool = False) -> Results[Tenure]:
+    """The posts a country's bundled officials held on a date; see :meth:`Dataset.posts_on`."""
+    return load().posts_on(country, on, certain=certain)

@@ -6,9 +6,10 @@ these tables, so that they agree column for column.
 
 Nested lists become tables of their own, keyed by the record they belong
 to: ``memberships`` (keyed ``organization``, ``index``), ``positions``,
-``participants``, ``parties``, ``topics``, ``aliases`` and ``citations``.
-A membership has no id of its own; its citations name it as
-``ORGANIZATION#INDEX`` (``sco#3``), by its place in the organization's list.
+``participants``, ``absences``, ``parties``, ``topics``, ``aliases`` and
+``citations``.  A membership has no id of its own; its citations name it as
+``ORGANIZATION#INDEX`` (``sco#3``), by its place in the organization's list,
+and an absence's as ``MEETING#absences#INDEX``.
 """
 
 from __future__ import annotations
@@ -147,11 +148,17 @@ TABLES: tuple[Table, ...] = (
             _text("country", "Country (ISO 3166-1 alpha-2)", required=True),
             _text(
                 "status",
-                "member, associate_member, observer, dialogue_partner, partner or participant",
+                "member, associate_member, observer, dialogue_partner, partner, participant or suspended",
                 required=True,
+            ),
+            _text(
+                "qualifier",
+                "Set where the standing held but the state did not take part:"
+                " participation_frozen or not_taking_part",
             ),
             _date("start", "First day (EDTF)"),
             _date("end", "Day it ended (EDTF), excluded"),
+            _date("notice", "Day notice of withdrawal was given (EDTF)"),
             _NOTE,
         ),
         ("organization", "index"),
@@ -177,8 +184,10 @@ TABLES: tuple[Table, ...] = (
             Column("index", "integer", "Position in the official's list", required=True),
             _text("title", "Post", required=True),
             _text("organization", "Organization of the post"),
+            _text("post", "Id of a post one person holds at a time"),
             _date("start", "First day (EDTF)"),
             _date("end", "Day it ended (EDTF), excluded"),
+            _date("ended_by", "Where the end is not known, the latest day it can have been (EDTF)"),
             _NOTE,
         ),
         ("official", "index"),
@@ -198,10 +207,17 @@ TABLES: tuple[Table, ...] = (
             _text("city", "City"),
             _text("country", "Host country (ISO 3166-1 alpha-2)"),
             _text("name_at_the_time", "The city's name at the time, where different"),
+            _text("venue", "The building or site, where the sources name it"),
             _text("mode", "in_person, videoconference or hybrid"),
             _text("host", "Country that hosted it (ISO 3166-1 alpha-2)"),
             _text("chair", "Country that chaired it (ISO 3166-1 alpha-2)"),
             _text("next_host", "Country named as the next host (ISO 3166-1 alpha-2)"),
+            _text(
+                "participant_list",
+                "Whether the participants named are all the states that took part:"
+                " complete, partial or not_stated",
+                required=True,
+            ),
             _NOTE,
         ),
         ("id",),
@@ -225,6 +241,23 @@ TABLES: tuple[Table, ...] = (
         ),
         ("meeting", "index"),
         ("meetings", "participants"),
+    ),
+    Table(
+        "absences",
+        "States the evidence says did not take part in a meeting",
+        (
+            _text("meeting", "Meeting id", required=True),
+            Column("index", "integer", "Position in the meeting's list", required=True),
+            _text("country", "Country (ISO 3166-1 alpha-2)", required=True),
+            _text(
+                "reason",
+                "did_not_attend, boycotted, participation_frozen, not_invited or suspended",
+                required=True,
+            ),
+            _NOTE,
+        ),
+        ("meeting", "index"),
+        ("meetings", "absences"),
     ),
     Table(
         "commitments",
@@ -286,7 +319,11 @@ TABLES: tuple[Table, ...] = (
         "citations",
         "The evidence for each record: source, verbatim quote, note",
         (
-            _text("record", "Record id, or ORGANIZATION#INDEX for a membership", required=True),
+            _text(
+                "record",
+                "Record id, or ORGANIZATION#INDEX for a membership, MEETING#absences#INDEX for an absence",
+                required=True,
+            ),
             Column("index", "integer", "Position in the record's list", required=True),
             _text("source", "Source id", required=True),
             _text("quote", "Verbatim quote from the source"),
@@ -354,8 +391,10 @@ def _memberships(ds: Dataset) -> Rows:
                 "index": index,
                 "country": m.country,
                 "status": _plain(m.status),
+                "qualifier": _plain(m.qualifier),
                 "start": m.start,
                 "end": m.end,
+                "notice": m.notice,
                 "note": m.note,
             }
 
@@ -376,8 +415,10 @@ def _positions(ds: Dataset) -> Rows:
                 "index": index,
                 "title": post.title,
                 "organization": post.organization,
+                "post": post.post,
                 "start": post.start,
                 "end": post.end,
+                "ended_by": post.ended_by,
                 "note": post.note,
             }
 
@@ -398,10 +439,12 @@ def _meeting_row(m: Meeting) -> dict[str, Value]:
         "city": m.place.city if m.place else None,
         "country": m.place.country if m.place else None,
         "name_at_the_time": m.place.name_at_the_time if m.place else None,
+        "venue": m.place.venue if m.place else None,
         "mode": _plain(m.mode),
         "host": m.host,
         "chair": m.chair,
         "next_host": m.next_host,
+        "participant_list": _plain(m.participant_list),
         "note": m.note,
     }
 
@@ -419,6 +462,18 @@ def _participants(ds: Dataset) -> Rows:
                 "role": p.role,
                 "inferred": p.inferred,
                 "note": p.note,
+            }
+
+
+def _absences(ds: Dataset) -> Rows:
+    for m in ds.meetings:
+        for index, a in enumerate(m.absences):
+            yield {
+                "meeting": m.id,
+                "index": index,
+                "country": a.country,
+                "reason": _plain(a.reason),
+                "note": a.note,
             }
 
 
@@ -475,6 +530,8 @@ def _citations(ds: Dataset) -> Rows:
         keyed.extend((record.id, record.sources) for record in collection)
     for org in ds.organizations:
         keyed.extend((f"{org.id}#{index}", m.sources) for index, m in enumerate(org.memberships))
+    for meeting in ds.meetings:
+        keyed.extend((f"{meeting.id}#absences#{i}", a.sources) for i, a in enumerate(meeting.absences))
     for record_id, citations in sorted(keyed, key=lambda pair: pair[0]):
         yield from _cited(record_id, citations)
 
@@ -487,6 +544,7 @@ _ROWS: dict[str, Callable[[Dataset], Rows]] = {
     "positions": _positions,
     "meetings": _meetings,
     "participants": _participants,
+    "absences": _absences,
     "commitments": _commitments,
     "parties": _parties,
     "discussions": _discussions,
