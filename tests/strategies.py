@@ -12,6 +12,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from scocoop import (
+    Absence,
+    AbsenceReason,
     Citation,
     Commitment,
     CommitmentKind,
@@ -20,12 +22,14 @@ from scocoop import (
     Meeting,
     MeetingMode,
     Membership,
+    MembershipQualifier,
     MembershipStatus,
     Official,
     Organization,
     OrganizationKind,
     PartialDate,
     Participant,
+    ParticipantList,
     ParticipantStatus,
     Place,
     Position,
@@ -100,11 +104,16 @@ def sources(source_id: st.SearchStrategy[str] = ids) -> st.SearchStrategy[Source
 @st.composite
 def memberships(draw: st.DrawFn, source_ids: tuple[str, ...], country: str | None = None) -> Membership:
     start, end = draw(date_ranges())
+    notice = draw(st.none() | partial_dates())
+    if notice is not None and end is not None and end.latest < notice.earliest:
+        notice = None
     return Membership(
         country=country or draw(countries),
         status=draw(st.sampled_from(MembershipStatus)),
+        qualifier=draw(st.none() | st.sampled_from(MembershipQualifier)),
         start=start,
         end=end,
+        notice=notice,
         sources=tuple(draw(st.lists(citations(source_ids), max_size=2))),
         note=draw(st.none() | texts),
     )
@@ -133,11 +142,16 @@ def organizations(
 @st.composite
 def positions(draw: st.DrawFn, org_ids: tuple[str, ...]) -> Position:
     start, end = draw(date_ranges())
+    ended_by = draw(st.none() | partial_dates()) if end is None else None
+    if ended_by is not None and start is not None and ended_by.latest < start.earliest:
+        ended_by = None
     return Position(
         title=draw(texts),
         organization=draw(st.none() | st.sampled_from(org_ids)) if org_ids else None,
+        post=draw(st.none() | ids),
         start=start,
         end=end,
+        ended_by=ended_by,
         note=draw(st.none() | texts),
     )
 
@@ -174,6 +188,21 @@ def participants(draw: st.DrawFn, org_ids: tuple[str, ...], official_ids: tuple[
     )
 
 
+places = st.builds(
+    Place, city=texts, country=countries, name_at_the_time=st.none() | texts, venue=st.none() | texts
+)
+
+
+@st.composite
+def absences(draw: st.DrawFn, source_ids: tuple[str, ...], country: str | None = None) -> Absence:
+    return Absence(
+        country=country or draw(countries),
+        reason=draw(st.sampled_from(AbsenceReason)),
+        sources=tuple(draw(st.lists(citations(source_ids), max_size=2))),
+        note=draw(st.none() | texts),
+    )
+
+
 @st.composite
 def meetings(
     draw: st.DrawFn,
@@ -190,9 +219,10 @@ def meetings(
         if end_date is not None and end_date.latest < date.earliest:
             end_date = None
     mode = draw(st.none() | st.sampled_from(MeetingMode))
-    place = draw(
-        st.none() | st.builds(Place, city=texts, country=countries, name_at_the_time=st.none() | texts)
-    )
+    place = draw(st.none() | places)
+    attending = tuple(draw(st.lists(participants(org_ids, official_ids), max_size=5)))
+    present = {p.country for p in attending}
+    absent = draw(st.lists(countries.filter(lambda c: c not in present), unique=True, max_size=2))
     return Meeting(
         id=meeting_id or draw(ids),
         name=draw(texts),
@@ -206,7 +236,9 @@ def meetings(
         host=draw(st.none() | countries),
         chair=draw(st.none() | countries),
         next_host=draw(st.none() | countries),
-        participants=tuple(draw(st.lists(participants(org_ids, official_ids), max_size=5))),
+        participants=attending,
+        participant_list=draw(st.sampled_from(ParticipantList)),
+        absences=tuple(draw(absences(source_ids, c)) for c in absent),
         topics=tuple(draw(st.lists(st.sampled_from(TOPICS), unique=True, max_size=3))),
         sources=tuple(draw(st.lists(citations(source_ids), max_size=2))),
         note=draw(st.none() | texts),
@@ -295,7 +327,8 @@ RECORD_STRATEGIES: dict[type, Any] = {
     Organization: organizations(("src-a",), parents=("parent-org",)),
     Position: positions(("org-a",)),
     Official: officials(("src-a",), ("org-a",)),
-    Place: st.builds(Place, city=texts, country=countries, name_at_the_time=st.none() | texts),
+    Place: places,
+    Absence: absences(("src-a",)),
     Participant: participants(("org-a",), ("official-a",)),
     Meeting: meetings(("src-a",), ("org-a",), ("official-a",)),
     Commitment: commitments(("src-a",), {}, ("official-a",)),

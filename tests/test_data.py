@@ -299,3 +299,142 @@ def test_no_cell_of_the_bundled_data_could_be_read_as_a_spreadsheet_formula() ->
         if isinstance(value, str) and value.startswith(starts)
     ]
     assert [] == found
+
+
+# Answers a researcher can trust (topics, attendance, terms, names).
+
+
+def _own_topics(text: str) -> set[str]:
+    """The topics whose label or a synonym (four letters or more) the text names as words."""
+    import re
+
+    folded = text.casefold()
+    found = set()
+    for topic in scocoop.topics():
+        for name in (topic.label, *topic.synonyms):
+            if len(name) >= 4 and re.search(r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)", folded):
+                found.add(topic.id)
+    return found
+
+
+def _carries(tags: tuple[str, ...], topic: str) -> bool:
+    vocabulary = scocoop.topics()
+    return any(t == topic or t in vocabulary.narrower(topic) for t in tags)
+
+
+def test_every_record_carries_the_topics_its_own_text_names() -> None:
+    missing = [
+        (c.id, topic)
+        for c in DS.commitments
+        for topic in _own_topics(" ".join(filter(None, (c.title, c.summary))))
+        if not _carries(c.topics, topic)
+    ]
+    missing += [
+        (m.id, topic) for m in DS.meetings for topic in _own_topics(m.name) if not _carries(m.topics, topic)
+    ]
+    assert [] == missing
+
+
+def test_terrorist_use_of_the_internet_finds_the_rats_council_documents_on_it() -> None:
+    found = {c.id for c in DS.initiatives_on("terrorist use of the internet")}
+    assert {
+        "sco-rats-council-24-regulation",  # the unified register of such internet resources
+        "sco-rats-council-24-regulation-2",  # the mechanism for stopping such use
+        "sco-rats-council-32-decision",  # Xiamen-2017
+        "sco-rats-council-39-decision",  # the joint information campaign
+        "sco-prosecutors-general-16-internet-terrorism-document",
+    } <= found
+
+
+def test_every_record_without_a_topic_is_listed_in_the_coverage_report() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parents[1] / "docs" / "coverage.md").read_text(encoding="utf-8")
+    untagged = [m.id for m in DS.meetings if not m.topics] + [c.id for c in DS.commitments if not c.topics]
+    assert [] == [i for i in untagged if f"`{i}`" not in page]
+
+
+def test_no_state_recorded_absent_is_counted_as_taking_part() -> None:
+    absences = [(m.id, a.country) for m in DS.meetings for a in m.absences]
+    assert ("csto-cssc-2023-11-minsk", "AM") in absences
+    for meeting_id, country in absences:
+        assert meeting_id not in {m.id for m in DS.meetings_by_country(country)}
+        assert meeting_id in {m.id for m in DS.absences_of(country)}
+
+
+def test_armenia_froze_its_csto_participation_and_uzbekistan_was_suspended() -> None:
+    assert "AM" in DS.members_of("CSTO", on="2025-01-01")
+    assert "AM" not in DS.members_of("CSTO", on="2025-01-01", taking_part=True)
+    assert "UZ" not in DS.members_of("CSTO", on="2015-01-01")
+    assert ("UZ",) == DS.members_of("CSTO", on="2015-01-01", status="suspended")
+    georgia = next(m for m in DS.organization("cis").memberships if m.country == "GE")
+    assert ("2008-08-18", "2009-08-18") == (str(georgia.notice), str(georgia.end))
+
+
+def test_a_complete_participant_list_names_every_member_and_a_list_not_stated_names_none() -> None:
+    from scocoop import ParticipantList
+
+    for m in DS.meetings:
+        countries = set(m.countries)
+        if m.participant_list is ParticipantList.NOT_STATED:
+            assert not countries, m.id
+        else:
+            assert countries, m.id
+        if m.participant_list is ParticipantList.COMPLETE and m.organization and m.date:
+            try:
+                members = set(DS.members_of(m.organization, on=str(m.date)))
+            except scocoop.NotRecordedError:
+                continue
+            assert members <= countries, (m.id, sorted(members - countries))
+
+
+def test_one_holder_of_a_post_at_a_time_unless_a_note_explains_the_overlap() -> None:
+    import datetime
+
+    found = []
+    for post in DS.posts():
+        terms = sorted(
+            (t for t in DS.holders_of(post) if t.position.start is not None),
+            key=lambda t: t.position.start.earliest,  # type: ignore[union-attr]
+        )
+        for a, b in itertools.combinations(terms, 2):
+            last = a.position.end or a.position.ended_by
+            ends = last.earliest if last else datetime.date.max
+            begins = b.position.start.latest  # type: ignore[union-attr]
+            explained = "overlap" in f"{a.position.note} {b.position.note}".casefold()
+            if ends > begins + datetime.timedelta(days=1) and not explained:
+                found.append((post, a.official.id, b.official.id))
+    assert [] == found
+
+
+def test_rats_and_its_names_in_russian_find_the_councils_sessions() -> None:
+    council = {m.id for m in DS.meetings_of("RATS Council")}
+    assert len(council) >= 20
+    for name in ("RATS", "Regional Anti-Terrorist Structure", "РАТС", "SCO RATS"):
+        assert council <= {m.id for m in DS.meetings_of(name)}, name
+
+
+def test_one_spelling_per_city_and_no_venue_in_a_city_name() -> None:
+    import re
+
+    def key(city: str) -> str:
+        return re.sub(r"[^a-z]", "", city.casefold().replace("saint", "st"))
+
+    spellings: dict[str, set[str]] = {}
+    for m in DS.meetings:
+        if m.place is not None:
+            spellings.setdefault(key(m.place.city), set()).add(m.place.city)
+            assert "(" not in m.place.city, m.id
+    assert [] == [s for s in spellings.values() if len(s) > 1]
+    assert not {"Nur-Sultan", "St Petersburg"} & {c for s in spellings.values() for c in s}
+
+
+def test_one_name_per_publisher() -> None:
+    import re
+
+    names: dict[str, set[str]] = {}
+    for s in DS.sources:
+        if s.publisher:
+            base = s.publisher.split(" (")[0]
+            names.setdefault(re.sub(r"\W", "", base.casefold()), set()).add(base)
+    assert [] == [n for n in names.values() if len(n) > 1]

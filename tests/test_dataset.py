@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import scocoop
 from sample import CITE, P, sample_dataset
 from scocoop import (
+    Absence,
     Commitment,
     CommitmentKind,
     CommitmentStatus,
@@ -20,10 +21,12 @@ from scocoop import (
     InvalidDateError,
     Meeting,
     Membership,
+    Official,
     Organization,
     OrganizationKind,
     PartialDate,
     Participant,
+    Position,
     Results,
     UnknownCountryError,
     UnknownIdError,
@@ -353,3 +356,107 @@ def test_members_of_a_body_with_no_recorded_membership_is_not_an_empty_answer() 
     ds = Dataset(organizations=[Organization(id="x", name="X", kind=OrganizationKind.BODY)])
     with pytest.raises(scocoop.NotRecordedError, match="no membership of 'x'"):
         ds.members_of("x")
+
+
+def _standing() -> Dataset:
+    return Dataset(
+        organizations=[
+            Organization(
+                id="csto",
+                name="Collective Security Treaty Organization",
+                abbreviation="CSTO",
+                kind=OrganizationKind.INTERGOVERNMENTAL_ORGANIZATION,
+                memberships=[
+                    Membership(country="RU"),
+                    Membership(country="AM", end=P("2024-02-22")),
+                    Membership(country="AM", qualifier="participation_frozen", start=P("2024-02-22")),
+                    Membership(country="UZ", start=P("2006-06-23"), end=P("2012-12-19")),
+                    Membership(country="UZ", status="suspended", start=P("2012-12-19")),
+                ],
+            ),
+            Organization(
+                id="rats",
+                name="Regional Anti-Terrorist Structure",
+                abbreviation="RATS",
+                kind=OrganizationKind.BODY,
+                aliases=["РАТС"],
+            ),
+            Organization(
+                id="rats-council", name="Council of the RATS", kind=OrganizationKind.BODY, parent="rats"
+            ),
+        ],
+        officials=[
+            Official(
+                id="a",
+                name="A",
+                country="RU",
+                positions=[
+                    Position(title="Chair", post="chair", start=P("2016-09-06"), end=P("2017-06-28?")),
+                    Position(title="Minister", post="ru-minister", start=P("2012-05-21")),
+                ],
+            ),
+            Official(
+                id="b",
+                name="B",
+                country="BY",
+                positions=[
+                    Position(title="Chair", post="chair", start=P("2024-08-08?"), end=P("2025-08-12")),
+                ],
+            ),
+        ],
+        meetings=[
+            Meeting(
+                id="minsk",
+                name="Minsk",
+                organization="csto",
+                date=P("2023-11-22"),
+                participants=[Participant(country="RU")],
+                participant_list="partial",
+                absences=[Absence(country="AM", reason="did_not_attend")],
+            ),
+            Meeting(id="council-1", name="Council", organization="rats-council", date=P("2020")),
+        ],
+    )
+
+
+def test_an_absent_state_is_listed_among_absences_and_never_as_taking_part() -> None:
+    ds = _standing()
+    assert ["minsk"] == ids(ds.absences_of("Armenia"))
+    assert [] == ids(ds.meetings_by_country("AM"))
+    assert ["minsk"] == ids(ds.meetings_by_country("RU"))
+    assert [] == ids(ds.absences_of("RU"))
+
+
+def test_members_keep_a_frozen_standing_unless_asked_for_those_taking_part() -> None:
+    ds = _standing()
+    assert ("AM", "RU") == ds.members_of("CSTO", on="2025")
+    assert ("RU",) == ds.members_of("CSTO", on="2025", taking_part=True)
+    assert ("AM", "RU") == ds.members_of("CSTO", on="2023", taking_part=True)
+
+
+def test_a_suspended_membership_is_not_membership() -> None:
+    ds = _standing()
+    assert "UZ" not in ds.members_of("CSTO", on="2015")
+    assert ("UZ",) == ds.members_of("CSTO", on="2015", status="suspended")
+    assert "UZ" in ds.members_of("CSTO", on="2010")
+
+
+def test_holders_of_a_post_on_a_date_and_the_posts_held_then() -> None:
+    ds = _standing()
+    assert ("chair", "ru-minister") == ds.posts()
+    assert ["a"] == [t.official.id for t in ds.holders_of("chair", on="2017-01-01")]
+    assert [] == list(ds.holders_of("chair", on="2020"))
+    assert ["a", "b"] == [t.official.id for t in ds.holders_of("chair")]
+    assert [("a", "Chair"), ("a", "Minister")] == [
+        (t.official.id, t.title) for t in ds.posts_on("Russia", on="2017-01-01")
+    ]
+    assert [("a", "Minister")] == [(t.official.id, t.title) for t in ds.posts_on("RU", on="2019")]
+    with pytest.raises(scocoop.UnknownIdError, match="post"):
+        ds.holders_of("no-such-post")
+
+
+def test_a_name_of_an_organization_finds_the_meetings_of_its_bodies() -> None:
+    ds = _standing()
+    for name in ("RATS", "Regional Anti-Terrorist Structure", "РАТС", "rats"):
+        assert ["council-1"] == ids(ds.meetings_of(name))
+    assert [] == ids(ds.meetings_of("RATS", bodies=False))

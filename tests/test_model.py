@@ -4,6 +4,7 @@ import attrs
 import pytest
 
 from scocoop import (
+    Absence,
     DataError,
     Meeting,
     Membership,
@@ -18,7 +19,10 @@ from scocoop import (
 )
 from scocoop._model import Citation, Commitment, CommitmentKind, CommitmentStatus, Place, Position, Source
 
+P = PartialDate.parse
+
 ALL_RECORDS = (
+    Absence,
     Citation,
     Commitment,
     Meeting,
@@ -158,3 +162,39 @@ def test_whole_record_checks_run_once_the_fields_are_valid() -> None:
     with pytest.raises(RecordError) as info:
         Meeting(id="m", name="M", end_date=PartialDate.parse("2017"))
     assert ["end_date"] == [p.location for p in info.value.problems]
+
+
+def test_a_state_cannot_be_both_a_participant_and_absent() -> None:
+    with pytest.raises(RecordError, match="both a participant and absent"):
+        Meeting(
+            id="m",
+            name="M",
+            participants=[Participant(country="AM")],
+            absences=[Absence(country="AM")],
+        )
+
+
+def test_an_absence_reads_its_reason_and_defaults_to_did_not_attend() -> None:
+    assert "did_not_attend" == Absence(country="AM").reason.value
+    assert "participation_frozen" == Absence(country="AM", reason="participation_frozen").reason.value
+    with pytest.raises(RecordError, match="reason"):
+        Absence(country="AM", reason="sulking")
+
+
+def test_a_withdrawal_notice_cannot_follow_the_day_it_took_effect() -> None:
+    Membership(country="GE", start=P("1993-12"), notice=P("2008-08-18"), end=P("2009-08-18"))
+    with pytest.raises(RecordError, match="end"):
+        Membership(country="GE", notice=P("2009-08-19"), end=P("2009-08-18"))
+
+
+def test_a_term_bounded_by_a_later_holder_is_over_after_the_bound() -> None:
+    bounded = Position(title="Chair", start=P("2005-09-29"), ended_by=P("2009-06-04"))
+    day = PartialDate.parse("2008-01-01").earliest
+    later = PartialDate.parse("2010-01-01").earliest
+    assert bounded.in_effect(day, day)
+    assert not bounded.in_effect(later, later)
+    assert not bounded.held_throughout(day, day)
+    with pytest.raises(RecordError, match="ended_by"):
+        Position(title="Chair", end=P("2009"), ended_by=P("2009"))
+    with pytest.raises(RecordError, match="ended_by"):
+        Position(title="Chair", start=P("2010"), ended_by=P("2009"))
