@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import json
 import typing
 from collections.abc import Callable, Iterator
@@ -32,6 +33,7 @@ def _record_class(collection: str) -> type:
     return typing.get_args(_TYPES[collection])[0]  # type: ignore[no-any-return]
 
 
+@functools.cache
 def _field_types(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
@@ -84,6 +86,13 @@ def _wrong_values(value: Any) -> list[Any]:
 
 
 def _faults(field: str, value: Any, cls: type) -> list[tuple[str, Any]]:
+    # The faults depend on the value only through its type: one list per (field, type, class).
+    return _faults_of(field, type(value), cls)
+
+
+@functools.cache
+def _faults_of(field: str, kind: type, cls: type) -> list[tuple[str, Any]]:
+    value = {bool: True, int: 1, str: "x", list: [], dict: {}}.get(kind)
     faults: list[tuple[str, Any]] = [("wrong type", v) for v in _wrong_values(value)]
     if field == "id" or field in REFERENCES:
         faults += [("bad id", v) for v in ("", " padded", "Upper Case", "tab\tid", "nul\x00")]
