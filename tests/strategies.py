@@ -19,6 +19,11 @@ from scocoop import (
     CommitmentKind,
     CommitmentStatus,
     Dataset,
+    EventKind,
+    InForceRule,
+    Instrument,
+    InstrumentEvent,
+    InstrumentKind,
     Meeting,
     MeetingMode,
     Membership,
@@ -252,6 +257,7 @@ def commitments(
     meetings_by_id: dict[str, Meeting],
     official_ids: tuple[str, ...],
     commitment_id: str | None = None,
+    instrument_ids: tuple[str, ...] = (),
 ) -> Commitment:
     meeting_id = draw(st.none() | st.sampled_from(sorted(meetings_by_id))) if meetings_by_id else None
     meeting = meetings_by_id.get(meeting_id or "")
@@ -280,6 +286,85 @@ def commitments(
         parties=tuple(draw(st.lists(countries, unique=True, max_size=4))),
         topics=tuple(draw(st.lists(st.sampled_from(TOPICS), unique=True, max_size=3))),
         date=date,
+        instrument=draw(st.none() | st.sampled_from(instrument_ids)) if instrument_ids else None,
+        sources=tuple(draw(st.lists(citations(source_ids), max_size=2))),
+        note=draw(st.none() | texts),
+    )
+
+
+# A state's steps in the order the rules require; any subset keeps it.
+STEP_ORDER = (
+    EventKind.SIGNATURE,
+    EventKind.DOMESTIC_ACT,
+    EventKind.DEPOSIT,
+    EventKind.ENTRY_INTO_FORCE,
+    EventKind.WITHDRAWAL_NOTICE,
+    EventKind.WITHDRAWAL,
+)
+OTHER_EVENTS = tuple(k for k in EventKind if k not in STEP_ORDER)
+
+
+@st.composite
+def instrument_events(
+    draw: st.DrawFn, source_ids: tuple[str, ...], country: str, after: PartialDate | None
+) -> list[InstrumentEvent]:
+    """One state's events: steps in their order, on days not before ``after``, and any other events."""
+    kinds = [k for k in STEP_ORDER if draw(st.booleans())]
+    kinds += draw(st.lists(st.sampled_from(OTHER_EVENTS), max_size=2))
+    low = after.latest.year + 1 if after is not None else 1990
+    years = sorted(draw(st.lists(st.integers(low, low + 20), min_size=len(kinds), max_size=len(kinds))))
+    events = []
+    for kind, year in zip(kinds, years, strict=True):
+        undated = draw(st.booleans()) and kind in OTHER_EVENTS
+        bound = draw(st.none() | st.just(PartialDate(year=year))) if undated else None
+        events.append(
+            InstrumentEvent(
+                country=country,
+                kind=kind,
+                date=None if undated else PartialDate(year=year),
+                no_later_than=bound,
+                act=draw(st.none() | texts),
+                inferred=draw(st.booleans()),
+                sources=tuple(draw(st.lists(citations(source_ids), max_size=2))),
+                note=draw(st.none() | texts),
+            )
+        )
+    return events
+
+
+@st.composite
+def instruments(
+    draw: st.DrawFn,
+    source_ids: tuple[str, ...],
+    org_ids: tuple[str, ...] = (),
+    meeting_ids: tuple[str, ...] = (),
+    earlier: tuple[str, ...] = (),
+    instrument_id: str | None = None,
+) -> Instrument:
+    signed = draw(st.none() | partial_dates())
+    first = signed.year + 1 if signed else 1990
+    in_force = draw(st.none() | partial_dates(min_year=first, max_year=first + 10))
+    states = draw(st.lists(countries, unique=True, max_size=3))
+    events = [e for c in states for e in draw(instrument_events(source_ids, c, signed))]
+    return Instrument(
+        id=instrument_id or draw(ids),
+        title=draw(texts | unicode_names),
+        kind=draw(st.sampled_from(InstrumentKind)),
+        original_title=draw(st.none() | unicode_names),
+        organization=draw(st.none() | st.sampled_from(org_ids)) if org_ids else None,
+        body=draw(st.none() | st.sampled_from(org_ids)) if org_ids else None,
+        adopted_at=draw(st.none() | st.sampled_from(meeting_ids)) if meeting_ids else None,
+        binding=draw(st.none() | st.booleans()),
+        signed=signed,
+        place=draw(st.none() | texts),
+        depositary=draw(st.none() | texts),
+        entry_into_force=in_force,
+        in_force_rule=draw(st.none() | st.sampled_from(InForceRule)),
+        duration=draw(st.none() | texts),
+        amends=draw(st.none() | st.sampled_from(earlier)) if earlier else None,
+        replaces=draw(st.none() | st.sampled_from(earlier)) if earlier else None,
+        topics=tuple(draw(st.lists(st.sampled_from(TOPICS), unique=True, max_size=2))),
+        events=tuple(draw(st.permutations(events))),
         sources=tuple(draw(st.lists(citations(source_ids), max_size=2))),
         note=draw(st.none() | texts),
     )
@@ -287,7 +372,7 @@ def commitments(
 
 @st.composite
 def datasets(draw: st.DrawFn, max_size: int = 4) -> Dataset:
-    all_ids = draw(st.lists(ids, unique=True, min_size=5 * max_size, max_size=5 * max_size))
+    all_ids = draw(st.lists(ids, unique=True, min_size=6 * max_size, max_size=6 * max_size))
     take = iter(all_ids)
     n_sources = draw(st.integers(1, max_size))
     source_list = [draw(sources(st.just(next(take)))) for _ in range(n_sources)]
@@ -306,8 +391,13 @@ def datasets(draw: st.DrawFn, max_size: int = 4) -> Dataset:
         earlier = tuple(m.id for m in meeting_list)
         meeting_list.append(draw(meetings(source_ids, org_ids, official_ids, next(take), earlier)))
     by_id = {m.id: m for m in meeting_list}
+    instrument_list: list[Instrument] = []
+    for _ in range(draw(st.integers(0, max_size))):
+        earlier = tuple(i.id for i in instrument_list)
+        instrument_list.append(draw(instruments(source_ids, org_ids, tuple(by_id), earlier, next(take))))
+    instrument_ids = tuple(i.id for i in instrument_list)
     commitment_list = [
-        draw(commitments(source_ids, by_id, official_ids, next(take)))
+        draw(commitments(source_ids, by_id, official_ids, next(take), instrument_ids=instrument_ids))
         for _ in range(draw(st.integers(0, max_size)))
     ]
     return Dataset(
@@ -316,6 +406,7 @@ def datasets(draw: st.DrawFn, max_size: int = 4) -> Dataset:
         officials=official_list,
         meetings=meeting_list,
         commitments=commitment_list,
+        instruments=instrument_list,
         data_version=draw(st.none() | st.just("2026.11.22")),
     )
 
@@ -329,6 +420,8 @@ RECORD_STRATEGIES: dict[type, Any] = {
     Official: officials(("src-a",), ("org-a",)),
     Place: places,
     Absence: absences(("src-a",)),
+    Instrument: instruments(("src-a",), ("org-a",), ("meeting-a",), ("instrument-a",)),
+    InstrumentEvent: st.builds(lambda es: es[0], instrument_events(("src-a",), "KZ", None).filter(bool)),
     Participant: participants(("org-a",), ("official-a",)),
     Meeting: meetings(("src-a",), ("org-a",), ("official-a",)),
     Commitment: commitments(("src-a",), {}, ("official-a",)),

@@ -213,9 +213,14 @@ def test_stats_of_a_users_dataset(tmp_path: Path) -> None:
     path.write_text('{"schema_version": 1, "data_version": "mine-1"}', encoding="utf-8")
     info = json.loads(run("stats", "--data", str(path), "--format", "json").stdout)
     assert "mine-1" == info["data_version"]
-    assert {"sources": 0, "organizations": 0, "officials": 0, "meetings": 0, "commitments": 0} == info[
-        "records"
-    ]
+    assert {
+        "sources": 0,
+        "organizations": 0,
+        "officials": 0,
+        "meetings": 0,
+        "commitments": 0,
+        "instruments": 0,
+    } == info["records"]
 
 
 def test_cite_gives_both_versions_in_text_and_bibtex() -> None:

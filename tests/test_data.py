@@ -29,6 +29,9 @@ def all_citations() -> Iterator[tuple[str, Citation]]:
         for absence in getattr(record, "absences", ()):
             for citation in absence.sources:
                 yield f"{record.id} (absent: {absence.country})", citation
+        for event in getattr(record, "events", ()):
+            for citation in event.sources:
+                yield f"{record.id} ({event.country} {event.kind.value})", citation
 
 
 def test_every_bundled_source_is_in_the_dataset() -> None:
@@ -445,3 +448,15 @@ def test_one_name_per_publisher() -> None:
             base = s.publisher.split(" (")[0]
             names.setdefault(re.sub(r"\W", "", base.casefold()), set()).add(base)
     assert [] == [n for n in names.values() if len(n) > 1]
+
+
+def test_every_instrument_step_cites_its_evidence_and_is_in_the_coverage_report() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parents[1] / "docs" / "coverage.md").read_text(encoding="utf-8")
+    assert DS.instruments
+    for instrument in DS.instruments:
+        assert f"`{instrument.id}`" in page, instrument.id
+        for event in instrument.events:
+            assert event.sources, (instrument.id, event.country, event.kind.value)
+            assert not event.inferred or event.note, (instrument.id, event.country, event.kind.value)

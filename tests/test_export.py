@@ -89,6 +89,7 @@ def test_citation_table_holds_every_citation(bundled: Dataset) -> None:
         sum(len(r.sources) for r in bundled if not isinstance(r, scocoop.Source))
         + sum(len(m.sources) for o in bundled.organizations for m in o.memberships)
         + sum(len(a.sources) for m in bundled.meetings for a in m.absences)
+        + sum(len(e.sources) for i in bundled.instruments for e in i.events)
     )
     assert expected == len(list(rows(bundled, "citations")))
 

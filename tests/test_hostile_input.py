@@ -87,12 +87,12 @@ def _wrong_values(value: Any) -> list[Any]:
 
 def _faults(field: str, value: Any, cls: type) -> list[tuple[str, Any]]:
     # The faults depend on the value only through its type: one list per (field, type, class).
-    return _faults_of(field, type(value), cls)
+    return _faults_of(field, type(value).__name__, cls)
 
 
 @functools.cache
-def _faults_of(field: str, kind: type, cls: type) -> list[tuple[str, Any]]:
-    value = {bool: True, int: 1, str: "x", list: [], dict: {}}.get(kind)
+def _faults_of(field: str, kind: str, cls: type) -> list[tuple[str, Any]]:
+    value = {"bool": True, "int": 1, "str": "x", "list": [], "dict": {}}.get(kind)
     faults: list[tuple[str, Any]] = [("wrong type", v) for v in _wrong_values(value)]
     if field == "id" or field in REFERENCES:
         faults += [("bad id", v) for v in ("", " padded", "Upper Case", "tab\tid", "nul\x00")]

@@ -24,6 +24,7 @@ LAYERS = (
     "_topics",
     "_extras",
     "_model",
+    "_instruments",
     "_schema",
     "_wire",
     "_display",

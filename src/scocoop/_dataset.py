@@ -19,11 +19,13 @@ from scocoop._dates import DateLike, to_partial_date
 from scocoop._display import html_table
 from scocoop._errors import MAX_PROBLEMS, DataError, NotRecordedError, Problem, UnknownIdError
 from scocoop._indexes import NONE, Index, fold
+from scocoop._instruments import PARTY_STAGES, PartyStage, stage
 from scocoop._integrity import problems
 from scocoop._model import (
     COLLECTIONS,
     Citation,
     Commitment,
+    Instrument,
     Meeting,
     MembershipStatus,
     Official,
@@ -34,6 +36,7 @@ from scocoop._model import (
     Source,
     Tenure,
     commitment_order,
+    instrument_order,
     meeting_order,
 )
 from scocoop._results import Results
@@ -47,7 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Dataset"]
 
-R = TypeVar("R", Source, Organization, Official, Meeting, Commitment)
+R = TypeVar("R", Source, Organization, Official, Meeting, Commitment, Instrument)
 
 _INDEX_LOCK = threading.Lock()
 
@@ -73,6 +76,7 @@ class Dataset:
         "_built",
         "commitments",
         "data_version",
+        "instruments",
         "meetings",
         "officials",
         "organizations",
@@ -84,6 +88,7 @@ class Dataset:
     officials: tuple[Official, ...]
     meetings: tuple[Meeting, ...]
     commitments: tuple[Commitment, ...]
+    instruments: tuple[Instrument, ...]
     data_version: str | None
     _built: Index | None
 
@@ -95,6 +100,7 @@ class Dataset:
         officials: Iterable[Official] = (),
         meetings: Iterable[Meeting] = (),
         commitments: Iterable[Commitment] = (),
+        instruments: Iterable[Instrument] = (),
         data_version: str | None = None,
     ) -> None:
         given = {
@@ -103,6 +109,7 @@ class Dataset:
             "officials": tuple(officials),
             "meetings": tuple(meetings),
             "commitments": tuple(commitments),
+            "instruments": tuple(instruments),
         }
         found = list(itertools.islice(problems(given), MAX_PROBLEMS))
         found.extend(_data_version_problems(data_version))
@@ -191,6 +198,10 @@ class Dataset:
         """The meeting with this id.  Raises :class:`UnknownIdError`."""
         return self._lookup(Meeting, meeting_id)
 
+    def instrument(self, instrument_id: str) -> Instrument:
+        """The instrument with this id.  Raises :class:`UnknownIdError`."""
+        return self._lookup(Instrument, instrument_id)
+
     def commitment(self, commitment_id: str) -> Commitment:
         """The commitment with this id.  Raises :class:`UnknownIdError`."""
         return self._lookup(Commitment, commitment_id)
@@ -229,6 +240,91 @@ class Dataset:
             if len(found) > 1:
                 raise UnknownIdError("organization", organization, candidates=found)
         raise UnknownIdError("organization", organization)
+
+    def resolve_instrument(self, instrument: str) -> str:
+        """The id of an instrument given by id, English title or original title (any case).
+
+        Raises:
+            UnknownIdError: No instrument matches, or several do.
+        """
+        if isinstance(instrument, str):
+            if isinstance(self._index.by_id.get(instrument), Instrument):
+                return instrument
+            found = self._index.instrument_keys.get(fold(instrument), ())
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise UnknownIdError("instrument", instrument, candidates=found)
+        raise UnknownIdError("instrument", instrument)
+
+    def stage_of(self, instrument: str, country: str, on: DateLike | None = None) -> PartyStage:
+        """Where a state stands under an instrument on a date (by default, as of the latest record).
+
+        "Not known", "not yet", "not signed", "signed", "consented", "in
+        force", "suspended" and "withdrawn" stay distinct (see
+        :class:`PartyStage`); only recorded events count.
+
+        Raises:
+            UnknownIdError: The instrument is not recognised.
+            UnknownCountryError: The country is not recognised.
+            InvalidDateError: ``on`` cannot be read as a date.
+        """
+        record = self.instrument(self.resolve_instrument(instrument))
+        by = None if on is None else to_partial_date(on).latest
+        return stage(record, to_country_code(country), by)
+
+    def parties_to(
+        self, instrument: str, on: DateLike | None = None, status: PartyStage | str = PartyStage.IN_FORCE
+    ) -> Results[str]:
+        """The states that had reached a stage under an instrument on a date, sorted.
+
+        ``status`` is one of ``signed``, ``consented`` and ``in_force``; a
+        state counts once it has reached that stage or a later one, and not
+        while its participation is suspended or after it withdrew.
+
+        Raises:
+            UnknownIdError: The instrument is not recognised.
+            InvalidDateError: ``on`` cannot be read as a date.
+            ValueError: ``status`` is not one of the three stages.
+        """
+        wanted = _party_stage(status)
+        record = self.instrument(self.resolve_instrument(instrument))
+        by = None if on is None else to_partial_date(on).latest
+        reached = PARTY_STAGES[PARTY_STAGES.index(wanted) :]
+        countries = sorted({e.country for e in record.events})
+        return Results(c for c in countries if stage(record, c, by) in reached)
+
+    def instruments_in_force(
+        self, country: str, on: DateLike | None = None, *, topic: str | None = None
+    ) -> Results[Instrument]:
+        """The instruments in force for a state on a date, by the day they were signed.
+
+        Args:
+            country: Code, name or demonym.
+            on: The date (by default, as of the latest record).
+            topic: Only instruments on this topic or a narrower one.
+
+        Raises:
+            UnknownCountryError: The country is not recognised.
+            UnknownTopicError: The topic is not in the vocabulary.
+            InvalidDateError: ``on`` cannot be read as a date.
+        """
+        code = to_country_code(country)
+        by = None if on is None else to_partial_date(on).latest
+        pool = self.instruments_on(topic) if topic is not None else self._index.instruments_ordered
+        return Results(i for i in pool if stage(i, code, by) is PartyStage.IN_FORCE)
+
+    def instruments_on(self, topic: str, *, narrower: bool = True) -> Results[Instrument]:
+        """Instruments on a topic and, by default, on any narrower topic, by the day they were signed.
+
+        Raises:
+            UnknownTopicError: The topic is not in the vocabulary.
+        """
+        vocabulary = topic_vocabulary()
+        topic_id = vocabulary.resolve(topic)
+        ids = (topic_id, *vocabulary.narrower(topic_id)) if narrower else (topic_id,)
+        unique = {i.id: i for t in ids for i in self._index.instruments_by_topic.get(t, NONE)}
+        return Results(sorted(unique.values(), key=instrument_order))
 
     def bodies_of(self, organization: str) -> tuple[str, ...]:
         """The ids of the organization and every body below it, sorted."""
@@ -537,6 +633,17 @@ class Dataset:
 
 
 E = TypeVar("E", ParticipantStatus, MembershipStatus)
+
+
+def _party_stage(value: PartyStage | str) -> PartyStage:
+    try:
+        found = value if isinstance(value, PartyStage) else PartyStage(value)
+    except ValueError:
+        found = None
+    if found not in PARTY_STAGES:
+        allowed = ", ".join(repr(s.value) for s in PARTY_STAGES)
+        raise ValueError(f"status must be one of {allowed}, not {value!r}")
+    return found
 
 
 def _status(kind: type[E], value: E | str) -> E:

@@ -37,7 +37,7 @@ COVERED_RULES = {
     "_duplicate_ids": "_ids_unique",
     "_unresolved_references": "_references_resolve",
     "_overlapping_memberships": "the precise rule, on the small collections",
-    "_cycles": "the precise rule on the small collections; _no_cycles for meetings",
+    "_cycles": "the precise rule on the small collections; _no_cycles for meetings and instruments",
     "_commitments_outside_their_meetings": "_commitments_within_meetings",
 }
 """Each rule of :func:`scocoop._integrity.problems`, and how :func:`read` applies it."""
@@ -175,6 +175,8 @@ def _check_across(collections: dict[str, Any], types: Types) -> None:
         _ids_unique(collections)
         and _references_resolve(collections, types)
         and _no_cycles(collections["meetings"], "held_during")
+        and _no_cycles(collections["instruments"], "amends")
+        and _no_cycles(collections["instruments"], "replaces")
         and _commitments_within_meetings(collections["meetings"], collections["commitments"])
     ):
         raise _RefusedError

@@ -16,6 +16,7 @@ from typing import Any
 from scocoop._model import (
     COLLECTIONS,
     Commitment,
+    Instrument,
     Meeting,
     Official,
     Organization,
@@ -23,6 +24,7 @@ from scocoop._model import (
     Record,
     Tenure,
     commitment_order,
+    instrument_order,
     meeting_order,
     meeting_span,
     tenure_order,
@@ -76,6 +78,9 @@ class Index:
         "by_topic",
         "children",
         "dated",
+        "instrument_keys",
+        "instruments_by_topic",
+        "instruments_ordered",
         "officials_by_country",
         "ordered",
         "org_keys",
@@ -96,12 +101,27 @@ class Index:
         for official in collections["officials"]:
             by_country[official.country].append(official)
         self.officials_by_country = {k: Results(v) for k, v in by_country.items()}
+        self._instruments(collections["instruments"])
         by_post: dict[str, list[Tenure]] = defaultdict(list)
         for official in collections["officials"]:
             for position in official.positions:
                 if position.post is not None:
                     by_post[position.post].append(Tenure(official, position))
         self.by_post = {k: Results(sorted(v, key=tenure_order)) for k, v in by_post.items()}
+
+    def _instruments(self, instruments: tuple[Instrument, ...]) -> None:
+        keys: dict[str, set[str]] = defaultdict(set)
+        by_topic: dict[str, list[Instrument]] = defaultdict(list)
+        ordered = sorted(instruments, key=instrument_order)
+        for instrument in ordered:
+            for label in (instrument.id, instrument.title, instrument.original_title):
+                if label:
+                    keys[fold(label)].add(instrument.id)
+            for topic in instrument.topics:
+                by_topic[topic].append(instrument)
+        self.instrument_keys = {k: tuple(sorted(v)) for k, v in keys.items()}
+        self.instruments_ordered = Results(ordered)
+        self.instruments_by_topic = {k: Results(v) for k, v in by_topic.items()}
 
     def _organizations(self, organizations: tuple[Organization, ...]) -> None:
         children: dict[str, list[str]] = defaultdict(list)

@@ -100,6 +100,7 @@ def dataset_info(dataset: Dataset | None = None) -> DatasetInfo:
     citations = [c for record in ds for c in getattr(record, "sources", ())]
     citations.extend(c for o in ds.organizations for m in o.memberships for c in m.sources)
     citations.extend(c for m in ds.meetings for a in m.absences for c in a.sources)
+    citations.extend(c for i in ds.instruments for e in i.events for c in e.sources)
     return {
         "data_version": ds.data_version,
         "schema_version": SCHEMA_VERSION,

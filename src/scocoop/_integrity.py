@@ -44,6 +44,8 @@ def problems(given: Given) -> Iterator[Problem]:
     yield from _overlapping_memberships(given)
     yield from _cycles(given, "organizations", "parent", "is its own ancestor")
     yield from _cycles(given, "meetings", "held_during", "is held during itself")
+    yield from _cycles(given, "instruments", "amends", "amends itself")
+    yield from _cycles(given, "instruments", "replaces", "replaces itself")
     yield from _commitments_outside_their_meetings(given)
 
 

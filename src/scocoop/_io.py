@@ -6,7 +6,7 @@ A dataset file is one UTF-8 JSON object::
       "schema_version": 1,
       "data_version": "2026.11.0",
       "sources": [...], "organizations": [...], "officials": [...],
-      "meetings": [...], "commitments": [...]
+      "meetings": [...], "commitments": [...], "instruments": [...]
     }
 
 Only ``schema_version`` is required.  :func:`dump` writes the canonical form:
@@ -30,7 +30,7 @@ from scocoop._errors import MAX_PROBLEMS, DataError, Problem
 from scocoop._fast import read as read_fast
 from scocoop._fast import write as write_fast
 from scocoop._files import write_atomically
-from scocoop._model import COLLECTIONS, Commitment, Meeting, Official, Organization, Source
+from scocoop._model import COLLECTIONS, Commitment, Instrument, Meeting, Official, Organization, Source
 from scocoop._once import once
 from scocoop._schema import SCHEMA_VERSION
 
@@ -46,6 +46,7 @@ _TYPES: dict[str, Any] = {
     "officials": tuple[Official, ...],
     "meetings": tuple[Meeting, ...],
     "commitments": tuple[Commitment, ...],
+    "instruments": tuple[Instrument, ...],
 }
 _TOP_FIELDS = ("schema_version", "data_version", *COLLECTIONS)
 

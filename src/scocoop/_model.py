@@ -44,6 +44,11 @@ __all__ = [
     "Commitment",
     "CommitmentKind",
     "CommitmentStatus",
+    "EventKind",
+    "InForceRule",
+    "Instrument",
+    "InstrumentEvent",
+    "InstrumentKind",
     "Meeting",
     "MeetingMode",
     "Membership",
@@ -62,6 +67,7 @@ __all__ = [
     "Source",
     "Tenure",
     "commitment_order",
+    "instrument_order",
     "meeting_order",
     "meeting_span",
     "tenure_order",
@@ -204,6 +210,62 @@ class CommitmentStatus(enum.Enum):
     IN_FORCE = "in_force"
 
 
+class InstrumentKind(enum.Enum):
+    """What sort of instrument a treaty or programme is."""
+
+    CHARTER = "charter"
+    CONVENTION = "convention"
+    TREATY = "treaty"
+    AGREEMENT = "agreement"
+    PROTOCOL = "protocol"
+    PROGRAMME = "programme"
+    STRATEGY = "strategy"
+    CONCEPT = "concept"
+    DECISION = "decision"
+    MEMORANDUM = "memorandum"
+
+
+class InForceRule(enum.Enum):
+    """How an instrument enters into force, as its text or the pages state.
+
+    ``ON_DATE``: for all its parties on one date (:attr:`Instrument.entry_into_force`).
+    ``PER_STATE``: for each state separately, after its own consent.
+    ``NOT_IN_FORCE``: not in force, as of the latest page found.
+    """
+
+    ON_DATE = "on_date"
+    PER_STATE = "per_state"
+    NOT_IN_FORCE = "not_in_force"
+
+
+class EventKind(enum.Enum):
+    """One step in a state's relation to an instrument.
+
+    ``DOMESTIC_ACT`` is the state's own act of consent (a ratification law,
+    a decree, a government resolution; its body and number in
+    :attr:`InstrumentEvent.act`); ``DEPOSIT`` the deposit of the instrument of
+    ratification, approval or of a notice of completed procedures with the
+    depositary; ``WITHDRAWAL_ACT`` the state's own act deciding to withdraw
+    (a law, a decree), ``WITHDRAWAL_NOTICE`` the notice of withdrawal and
+    ``WITHDRAWAL`` the day it took effect.
+    """
+
+    SIGNATURE = "signature"
+    NON_SIGNATURE = "non_signature"
+    DOMESTIC_ACT = "domestic_act"
+    DEPOSIT = "deposit"
+    ACCESSION = "accession"
+    ENTRY_INTO_FORCE = "entry_into_force"
+    PROVISIONAL_APPLICATION = "provisional_application"
+    RESERVATION = "reservation"
+    DECLARATION = "declaration"
+    WITHDRAWAL_ACT = "withdrawal_act"
+    WITHDRAWAL_NOTICE = "withdrawal_notice"
+    WITHDRAWAL = "withdrawal"
+    SUSPENSION = "suspension"
+    REVOCATION = "revocation"
+
+
 def _sorted_strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(values))
 
@@ -231,6 +293,10 @@ def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
 
 
 def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
+    return tuple(values)
+
+
+def _events(values: Iterable[InstrumentEvent]) -> tuple[InstrumentEvent, ...]:
     return tuple(values)
 
 
@@ -313,6 +379,18 @@ def _participant_list(value: Any) -> Any:
 
 def _absence_reason(value: Any) -> Any:
     return _member(AbsenceReason, value)
+
+
+def _instrument_kind(value: Any) -> Any:
+    return _member(InstrumentKind, value)
+
+
+def _in_force_rule(value: Any) -> Any:
+    return _member(InForceRule, value)
+
+
+def _event_kind(value: Any) -> Any:
+    return _member(EventKind, value)
 
 
 def _commitment_kind(value: Any) -> Any:
@@ -706,11 +784,159 @@ class Commitment:
         default=(), converter=_sorted_strs, validator=(an_id(many=True), no_duplicates())
     )
     date: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    instrument: str | None = field(default=None, validator=an_id(optional=True))
     sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
     note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
 
     def __attrs_post_init__(self) -> None:
         check(self)
+
+
+_CONSENT = frozenset({EventKind.DOMESTIC_ACT, EventKind.DEPOSIT, EventKind.ENTRY_INTO_FORCE})
+
+
+@frozen(kw_only=True, field_transformer=collect_all)
+class InstrumentEvent:
+    """One state's step in relation to an instrument, with its evidence.
+
+    Attributes:
+        country: The state.
+        kind: What happened.
+        date: When, as precise as the sources allow.
+        no_later_than: Where ``date`` is not known, the latest day it can
+            have happened (a page reporting it as done by then).
+        act: For a domestic act, its body, kind and number ("Law of the
+            Republic of Kazakhstan No. 123-IV").
+        inferred: True where no page states the event and it was reasoned
+            (from the instrument's rule of entry into force, say); the note
+            gives the reasoning.
+    """
+
+    country: str = field(validator=a_country())
+    kind: EventKind = field(converter=_event_kind, validator=_is(EventKind))
+    date: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    no_later_than: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    act: str | None = field(default=None, validator=a_text(optional=True))
+    inferred: bool = field(default=False, validator=an_instance(bool, expected="true or false"))
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
+
+    def __attrs_post_init__(self) -> None:
+        check(self, self._check_bound)
+
+    def _check_bound(self) -> None:
+        if self.no_later_than is not None and self.date is not None:
+            raise FieldError(
+                "no_later_than", "an event with a known date needs no bound; give one or the other"
+            )
+
+
+@frozen(kw_only=True, field_transformer=collect_all)
+class Instrument:
+    """A treaty, convention, agreement, programme or other instrument, with each state's events.
+
+    A :class:`Commitment` is what a meeting did about an instrument (signed
+    it, adopted it, discussed its draft) and names it in
+    :attr:`Commitment.instrument`; the instrument holds what follows for
+    each state.
+
+    Attributes:
+        title: The English title.
+        kind: What sort of instrument it is.
+        original_title: The title in the language of an authentic text.
+        organization: The organization whose instrument it is.
+        body: The body that adopted it (the Council of Heads of State).
+        adopted_at: The meeting at which it was signed or adopted.
+        binding: Whether it binds the states that consent to it (a treaty),
+            or not (a programme adopted by decision); ``None`` where the
+            sources do not say.
+        signed: The day it was signed or adopted.
+        place: The city where it was signed or adopted.
+        depositary: Who keeps it, as its text or the pages name them.
+        entry_into_force: Its own entry into force, where one date applies.
+        in_force_rule: How it enters into force.
+        duration: Its term and prolongation, in our own words.
+        amends: The instrument this one amends.
+        replaces: The instrument this one replaces.
+        events: Each state's steps, one entry per event.
+    """
+
+    id: str = field(validator=an_id())
+    title: str = field(validator=a_text())
+    kind: InstrumentKind = field(converter=_instrument_kind, validator=_is(InstrumentKind))
+    original_title: str | None = field(default=None, validator=a_text(optional=True))
+    organization: str | None = field(default=None, validator=an_id(optional=True))
+    body: str | None = field(default=None, validator=an_id(optional=True))
+    adopted_at: str | None = field(default=None, validator=an_id(optional=True))
+    binding: bool | None = field(
+        default=None, validator=an_instance(bool, optional=True, expected="true, false or null")
+    )
+    signed: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    place: str | None = field(default=None, validator=a_text(optional=True))
+    depositary: str | None = field(default=None, validator=a_text(optional=True))
+    entry_into_force: PartialDate | None = field(default=None, converter=_date, validator=_A_DATE)
+    in_force_rule: InForceRule | None = field(
+        default=None, converter=_in_force_rule, validator=_is(InForceRule, optional=True)
+    )
+    duration: str | None = field(default=None, validator=a_text(optional=True, lines=True))
+    amends: str | None = field(default=None, validator=an_id(optional=True))
+    replaces: str | None = field(default=None, validator=an_id(optional=True))
+    topics: tuple[str, ...] = field(
+        default=(), converter=_sorted_strs, validator=(an_id(many=True), no_duplicates())
+    )
+    events: tuple[InstrumentEvent, ...] = field(default=(), converter=_events)
+    sources: tuple[Citation, ...] = field(default=(), converter=_citations, repr=_count_citations)
+    note: str | None = field(default=None, validator=a_text(optional=True, lines=True))
+
+    def __attrs_post_init__(self) -> None:
+        check(self, self._check_dates, self._check_event_order)
+
+    def _check_dates(self) -> None:
+        check_range("signed", "entry_into_force", self.signed, self.entry_into_force)
+        for name in ("amends", "replaces"):
+            if getattr(self, name) == self.id:
+                raise FieldError(name, f"an instrument cannot {name[:-1]} itself ({self.id!r})")
+
+    def _check_event_order(self) -> None:
+        """A state's steps come in their order, and none before the instrument was signed."""
+        first: dict[tuple[str, EventKind], tuple[int, PartialDate]] = {}
+        for index, event in enumerate(self.events):
+            if event.date is None:
+                continue
+            if self.signed is not None and event.date.latest < self.signed.earliest:
+                raise FieldError(
+                    "events",
+                    f"events[{index}] ({event.country} {event.kind.value}, {event.date}) is before the"
+                    f" instrument was signed ({self.signed})",
+                )
+            key = (event.country, event.kind)
+            if key not in first or event.date.earliest < first[key][1].earliest:
+                first[key] = (index, event.date)
+        for country in sorted({e.country for e in self.events}):
+            _in_order(first, country, EventKind.SIGNATURE, _CONSENT)
+            _in_order(first, country, EventKind.DEPOSIT, (EventKind.ENTRY_INTO_FORCE,))
+            _in_order(first, country, EventKind.WITHDRAWAL_NOTICE, (EventKind.WITHDRAWAL,))
+
+
+def _in_order(
+    first: dict[tuple[str, EventKind], tuple[int, PartialDate]],
+    country: str,
+    earlier: EventKind,
+    later: Iterable[EventKind],
+) -> None:
+    """Refuse a ``later`` step of a state that surely came before its ``earlier`` one."""
+    if (country, earlier) not in first:
+        return
+    at, before = first[(country, earlier)]
+    for kind in sorted(later, key=lambda k: k.value):
+        if (country, kind) in first:
+            index, after = first[(country, kind)]
+            if after.latest < before.earliest:
+                raise FieldError(
+                    "events",
+                    f"events[{index}] ({country} {kind.value}, {after}) comes before its"
+                    f" {earlier.value} at events[{at}] ({before})",
+                )
 
 
 @frozen
@@ -731,8 +957,8 @@ class Tenure:
         return self.position.title
 
 
-Record = Source | Organization | Official | Meeting | Commitment
-"""Any of the five kinds of record."""
+Record = Source | Organization | Official | Meeting | Commitment | Instrument
+"""Any of the six kinds of record."""
 
 COLLECTIONS: Mapping[str, type[Record]] = MappingProxyType(
     {
@@ -741,6 +967,7 @@ COLLECTIONS: Mapping[str, type[Record]] = MappingProxyType(
         "officials": Official,
         "meetings": Meeting,
         "commitments": Commitment,
+        "instruments": Instrument,
     }
 )
 """The collections of a dataset and the record type of each, in the order they are written."""
@@ -794,7 +1021,14 @@ REFERENCES: tuple[Reference, ...] = (
     *_refs("commitments", "officials", "proposed_by"),
     *_refs("commitments", "countries", "proposer", "parties"),
     *_refs("commitments", "topics", "topics"),
+    *_refs("commitments", "instruments", "instrument"),
     *_refs("commitments", "sources", "sources.source"),
+    *_refs("instruments", "organizations", "organization", "body"),
+    *_refs("instruments", "meetings", "adopted_at"),
+    *_refs("instruments", "instruments", "amends", "replaces"),
+    *_refs("instruments", "countries", "events.country"),
+    *_refs("instruments", "topics", "topics"),
+    *_refs("instruments", "sources", "sources.source", "events.sources.source"),
 )
 """Every field that names something outside its record: the one declaration
 that the dataset's integrity checks, the tables' foreign keys and the docs read."""
@@ -825,6 +1059,11 @@ def meeting_order(meeting: Meeting) -> DateKey:
 def commitment_order(commitment: Commitment) -> DateKey:
     """Sort key of commitments in date order, as :func:`meeting_order`."""
     return _date_key(commitment.date, commitment.id)
+
+
+def instrument_order(instrument: Instrument) -> DateKey:
+    """Sort key of instruments by the day they were signed or adopted, as :func:`meeting_order`."""
+    return _date_key(instrument.signed, instrument.id)
 
 
 def meeting_span(meeting: Meeting) -> tuple[datetime.date, datetime.date]:

@@ -7,8 +7,17 @@ Each function loads the bundled dataset on first use and calls the
 from __future__ import annotations
 
 from scocoop._dates import DateLike
+from scocoop._instruments import PartyStage
 from scocoop._io import load
-from scocoop._model import Commitment, Meeting, MembershipStatus, Official, ParticipantStatus, Tenure
+from scocoop._model import (
+    Commitment,
+    Instrument,
+    Meeting,
+    MembershipStatus,
+    Official,
+    ParticipantStatus,
+    Tenure,
+)
 from scocoop._results import Results
 
 __all__ = [
@@ -16,12 +25,16 @@ __all__ = [
     "find_meetings",
     "holders_of",
     "initiatives_on",
+    "instruments_in_force",
+    "instruments_on",
     "meetings_between",
     "meetings_by_country",
     "meetings_of",
     "members_of",
     "officials_of",
+    "parties_to",
     "posts_on",
+    "stage_of",
 ]
 
 
@@ -89,3 +102,27 @@ def members_of(
 def posts_on(country: str, on: DateLike, *, certain: bool = False) -> Results[Tenure]:
     """The posts a country's bundled officials held on a date; see :meth:`Dataset.posts_on`."""
     return load().posts_on(country, on, certain=certain)
+
+
+def stage_of(instrument: str, country: str, on: DateLike | None = None) -> PartyStage:
+    """Where a state stands under a bundled instrument; see :meth:`Dataset.stage_of`."""
+    return load().stage_of(instrument, country, on)
+
+
+def parties_to(
+    instrument: str, on: DateLike | None = None, status: PartyStage | str = PartyStage.IN_FORCE
+) -> Results[str]:
+    """The states at a stage under a bundled instrument; see :meth:`Dataset.parties_to`."""
+    return load().parties_to(instrument, on, status)
+
+
+def instruments_in_force(
+    country: str, on: DateLike | None = None, *, topic: str | None = None
+) -> Results[Instrument]:
+    """The bundled instruments in force for a state; see :meth:`Dataset.instruments_in_force`."""
+    return load().instruments_in_force(country, on, topic=topic)
+
+
+def instruments_on(topic: str, *, narrower: bool = True) -> Results[Instrument]:
+    """Bundled instruments on a topic; see :meth:`Dataset.instruments_on`."""
+    return load().instruments_on(topic, narrower=narrower)

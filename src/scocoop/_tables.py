@@ -26,6 +26,7 @@ from scocoop._model import (
     REFERENCES,
     Citation,
     Commitment,
+    Instrument,
     Meeting,
     Official,
     Organization,
@@ -272,10 +273,53 @@ TABLES: tuple[Table, ...] = (
             _text("proposed_by", "Official who proposed it"),
             _text("proposer", "Country that proposed it (ISO 3166-1 alpha-2)"),
             _date("date", "Date (EDTF)"),
+            _text("instrument", "The instrument it concerns"),
             _NOTE,
         ),
         ("id",),
         ("commitments",),
+    ),
+    Table(
+        "instruments",
+        "Treaties, conventions, agreements, programmes and other instruments",
+        (
+            _id("Instrument id"),
+            _text("title", "English title", required=True),
+            _text("original_title", "Title in an authentic language"),
+            _text("kind", "Kind of instrument", required=True),
+            _text("organization", "Organization whose instrument it is"),
+            _text("body", "Body that adopted it"),
+            _text("adopted_at", "Meeting at which it was signed or adopted"),
+            Column("binding", "boolean", "Whether it binds the states that consent to it"),
+            _date("signed", "Day of signature or adoption (EDTF)"),
+            _text("place", "City of signature or adoption"),
+            _text("depositary", "Depositary"),
+            _date("entry_into_force", "Its own entry into force (EDTF)"),
+            _text("in_force_rule", "on_date, per_state or not_in_force"),
+            _text("duration", "Term and prolongation"),
+            _text("amends", "Instrument it amends"),
+            _text("replaces", "Instrument it replaces"),
+            _NOTE,
+        ),
+        ("id",),
+        ("instruments",),
+    ),
+    Table(
+        "instrument_events",
+        "Each state's steps under each instrument: signature, consent, entry into force, withdrawal",
+        (
+            _text("instrument", "Instrument id", required=True),
+            Column("index", "integer", "Position in the instrument's list", required=True),
+            _text("country", "State (ISO 3166-1 alpha-2)", required=True),
+            _text("kind", "Kind of event", required=True),
+            _date("date", "Date (EDTF)"),
+            _date("no_later_than", "Where the date is not known, the latest day it can have been (EDTF)"),
+            _text("act", "The domestic act: body, kind and number"),
+            Column("inferred", "boolean", "True where no page states the event", required=True),
+            _NOTE,
+        ),
+        ("instrument", "index"),
+        ("instruments", "events"),
     ),
     Table(
         "parties",
@@ -299,9 +343,9 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "topics",
-        "Topics of meetings and commitments",
+        "Topics of meetings, commitments and instruments",
         (
-            _text("record", "Meeting or commitment id", required=True),
+            _text("record", "Meeting, commitment or instrument id", required=True),
             _text("topic", "Topic id (see `scocoop topics`)", required=True),
         ),
         ("record", "topic"),
@@ -321,7 +365,8 @@ TABLES: tuple[Table, ...] = (
         (
             _text(
                 "record",
-                "Record id, or ORGANIZATION#INDEX for a membership, MEETING#absences#INDEX for an absence",
+                "Record id, or ORGANIZATION#INDEX for a membership, MEETING#absences#INDEX for an absence,"
+                " INSTRUMENT#events#INDEX for a state's event",
                 required=True,
             ),
             Column("index", "integer", "Position in the record's list", required=True),
@@ -492,8 +537,51 @@ def _commitment_row(c: Commitment) -> dict[str, Value]:
         "proposed_by": c.proposed_by,
         "proposer": c.proposer,
         "date": c.date,
+        "instrument": c.instrument,
         "note": c.note,
     }
+
+
+def _instruments(ds: Dataset) -> Rows:
+    return map(_instrument_row, ds.instruments)
+
+
+def _instrument_row(i: Instrument) -> dict[str, Value]:
+    return {
+        "id": i.id,
+        "title": i.title,
+        "original_title": i.original_title,
+        "kind": _plain(i.kind),
+        "organization": i.organization,
+        "body": i.body,
+        "adopted_at": i.adopted_at,
+        "binding": i.binding,
+        "signed": i.signed,
+        "place": i.place,
+        "depositary": i.depositary,
+        "entry_into_force": i.entry_into_force,
+        "in_force_rule": _plain(i.in_force_rule),
+        "duration": i.duration,
+        "amends": i.amends,
+        "replaces": i.replaces,
+        "note": i.note,
+    }
+
+
+def _instrument_events(ds: Dataset) -> Rows:
+    for i in ds.instruments:
+        for index, e in enumerate(i.events):
+            yield {
+                "instrument": i.id,
+                "index": index,
+                "country": e.country,
+                "kind": _plain(e.kind),
+                "date": e.date,
+                "no_later_than": e.no_later_than,
+                "act": e.act,
+                "inferred": e.inferred,
+                "note": e.note,
+            }
 
 
 def _parties(ds: Dataset) -> Rows:
@@ -511,6 +599,7 @@ def _discussions(ds: Dataset) -> Rows:
 def _topics(ds: Dataset) -> Rows:
     tagged: list[tuple[str, tuple[str, ...]]] = [(m.id, m.topics) for m in ds.meetings]
     tagged.extend((c.id, c.topics) for c in ds.commitments)
+    tagged.extend((i.id, i.topics) for i in ds.instruments)
     for record_id, topics in sorted(tagged):
         for topic in topics:
             yield {"record": record_id, "topic": topic}
@@ -526,12 +615,14 @@ def _aliases(ds: Dataset) -> Rows:
 
 def _citations(ds: Dataset) -> Rows:
     keyed: list[tuple[str, tuple[Citation, ...]]] = []
-    for collection in (ds.organizations, ds.officials, ds.meetings, ds.commitments):
+    for collection in (ds.organizations, ds.officials, ds.meetings, ds.commitments, ds.instruments):
         keyed.extend((record.id, record.sources) for record in collection)
     for org in ds.organizations:
         keyed.extend((f"{org.id}#{index}", m.sources) for index, m in enumerate(org.memberships))
     for meeting in ds.meetings:
         keyed.extend((f"{meeting.id}#absences#{i}", a.sources) for i, a in enumerate(meeting.absences))
+    for instrument in ds.instruments:
+        keyed.extend((f"{instrument.id}#events#{i}", e.sources) for i, e in enumerate(instrument.events))
     for record_id, citations in sorted(keyed, key=lambda pair: pair[0]):
         yield from _cited(record_id, citations)
 
@@ -546,6 +637,8 @@ _ROWS: dict[str, Callable[[Dataset], Rows]] = {
     "participants": _participants,
     "absences": _absences,
     "commitments": _commitments,
+    "instruments": _instruments,
+    "instrument_events": _instrument_events,
     "parties": _parties,
     "discussions": _discussions,
     "topics": _topics,
@@ -574,5 +667,6 @@ ROW_OF: dict[type, tuple[str, Callable[[Any], dict[str, Value]]]] = {
     Official: ("officials", _official_row),
     Meeting: ("meetings", _meeting_row),
     Commitment: ("commitments", _commitment_row),
+    Instrument: ("instruments", _instrument_row),
 }
 """For each kind of record, its table's name and the function that makes its row."""
