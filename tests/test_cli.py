@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import scocoop
+from scocoop._cli import EXAMPLES
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -241,7 +242,7 @@ def test_export_writes_files_and_lists_them(tmp_path: Path) -> None:
     written = [Path(line) for line in result.stdout.splitlines()]
     assert ["scocoop.json", "scocoop.schema.json"] == [p.name for p in written]
     assert all(p.is_file() for p in written)
-    assert "wrote 2 files" in result.stderr
+    assert "" == result.stderr
 
 
 def test_export_needs_a_directory_and_a_known_format(tmp_path: Path) -> None:
@@ -349,3 +350,24 @@ def test_commands_without_data_do_not_read_it(argv: list[str]) -> None:
     # The same hook stops a command that reads the data.
     reading = code.replace(repr(argv), repr(["stats"]))
     assert 9 == subprocess.run([sys.executable, "-c", reading], capture_output=True, check=False).returncode
+
+
+@pytest.mark.parametrize(
+    "example",
+    [e for _, examples in sorted(EXAMPLES.items()) for e in examples],
+)
+def test_every_documented_example_succeeds_with_nothing_on_standard_error(
+    example: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shlex
+
+    from scocoop._cli import main
+
+    monkeypatch.chdir(tmp_path)
+    scocoop.dump(scocoop.load(), tmp_path / "mydata.json")
+    words = shlex.split(example.split(">", 1)[0])
+    assert "scocoop" == words[0]
+    status = main(words[1:])
+    captured = capsys.readouterr()
+    assert (0, "") == (status, captured.err), example
+    assert captured.out

@@ -209,10 +209,8 @@ def _cite(ds: Dataset | None, args: argparse.Namespace) -> str:
 
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str:
-    written = export(ds, args.to, args.export_format)
-    files = "file" if len(written) == 1 else "files"
-    print(f"scocoop: wrote {len(written)} {files} to {args.to}", file=sys.stderr)
-    return "".join(f"{path}\n" for path in written)
+    # The files written, one per line; standard error stays empty on success.
+    return "".join(f"{path}\n" for path in export(ds, args.to, args.export_format))
 
 
 def _completion(ds: Dataset | None, args: argparse.Namespace) -> str:
@@ -277,7 +275,7 @@ def _country(ds: Dataset | None, args: argparse.Namespace) -> str:
             problems.append(str(exc))
     for problem in problems:
         print(f"scocoop: {problem}", file=sys.stderr)
-    args.status = 1 if problems else 0
+    args.exit_status = 1 if problems else 0
     return _emit(rows, rows, args.format, _COUNTRY_COLUMNS)
 
 
@@ -517,7 +515,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"scocoop: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 1
-    return _write(output) or getattr(args, "status", 0)
+    # A command that prints an answer and still fails (some values not read) sets exit_status.
+    return _write(output) or getattr(args, "exit_status", 0)
 
 
 def _write(output: str) -> int:
