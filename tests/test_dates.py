@@ -96,7 +96,7 @@ def test_to_partial_date_keeps_only_what_the_input_states(value: object, expecte
     assert expected == str(to_partial_date(value))  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("value", ["30 November", "not a date", "", None, 2016, 3.5])
+@pytest.mark.parametrize("value", ["30 November", "not a date", "", None, 0, 10000, True, 3.5])
 def test_to_partial_date_rejects_what_has_no_year_or_is_no_date(value: object) -> None:
     with pytest.raises(InvalidDateError):
         to_partial_date(value)  # type: ignore[arg-type]
@@ -112,3 +112,36 @@ def test_the_schema_form_refuses_impossible_months_and_days(text: str) -> None:
     assert re.fullmatch(EDTF_FORM, text) is None
     with pytest.raises(InvalidDateError):
         PartialDate.parse(text)
+
+
+def test_a_year_as_an_integer_is_a_year() -> None:
+    assert "2016" == str(to_partial_date(2016))
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("01/09/2018", "day first or month first"),
+        ("1.9.2018", "day first or month first"),
+        ("09-01-2018", "day first or month first"),
+        ("01/09/18", "two digits"),
+        ("2018-09-01/2018-09-30", "interval"),
+        ("2018" * 30, "at most 100 characters"),
+    ],
+)
+def test_a_date_that_could_be_misread_is_refused_with_how_to_write_it(value: str, says: str) -> None:
+    with pytest.raises(InvalidDateError, match=says):
+        to_partial_date(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("25/12/2018", "2018-12-25"),
+        ("12/25/2018", "2018-12-25"),
+        ("05.05.2018", "2018-05-05"),
+        ("2018/09/01", "2018-09-01"),
+    ],
+)
+def test_a_numeric_date_whose_order_is_plain_is_read(value: str, expected: str) -> None:
+    assert expected == str(to_partial_date(value))

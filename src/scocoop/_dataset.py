@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from scocoop._countries import to_country_code
 from scocoop._dates import DateLike, to_partial_date
 from scocoop._display import html_table
-from scocoop._errors import MAX_PROBLEMS, DataError, NotRecordedError, Problem, UnknownIdError
+from scocoop._errors import (
+    MAX_PROBLEMS,
+    DataError,
+    InvalidDateError,
+    NotRecordedError,
+    Problem,
+    UnknownIdError,
+)
 from scocoop._indexes import NONE, Index, fold
 from scocoop._instruments import PARTY_STAGES, PartyStage, stage
 from scocoop._integrity import problems
@@ -371,13 +378,13 @@ class Dataset:
         every possible day of which lies inside.
 
         Raises:
-            InvalidDateError: A bound cannot be read as a date.
+            InvalidDateError: A bound cannot be read as a date, or the range
+                ends before it starts.
         """
-        low = to_partial_date(start).earliest
-        high = to_partial_date(end).latest
-        if high < low:
-            return NONE
-        return self._index.between(low, high, certain=certain)
+        first, last = to_partial_date(start), to_partial_date(end)
+        if last.latest < first.earliest:
+            raise InvalidDateError(f"the range ends ({last}) before it starts ({first})")
+        return self._index.between(first.earliest, last.latest, certain=certain)
 
     def meetings_of(self, organization: str, *, bodies: bool = True) -> Results[Meeting]:
         """Meetings of an organization and, by default, of its bodies, in date order.

@@ -174,8 +174,14 @@ class PartialDate:
         return text + _QUALIFIER[(self.uncertain, self.approximate)]
 
 
-DateLike = PartialDate | datetime.date | str
-"""What a query accepts as a date."""
+DateLike = PartialDate | datetime.date | str | int
+"""What a query accepts as a date: an integer is a year."""
+
+MAX_DATE_TEXT = 100
+"""The longest text read as a date: longer text is refused before any parsing."""
+
+# Day and month as numbers, then a year: 01/09/2018, 1.9.2018, 01-09-18.
+_NUMERIC = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})")
 
 # Two defaults that differ in every field: a field that comes out different in
 # the two parses was not in the text, and is left unknown rather than invented.
@@ -186,18 +192,26 @@ _DEFAULT_B = datetime.datetime(2001, 2, 2)
 def to_partial_date(value: DateLike) -> PartialDate:
     """Read a date given to a query.
 
-    Accepts a :class:`PartialDate`, a :class:`datetime.date`, an EDTF or ISO
-    string, or a written date such as ``"30 November 2016"`` or
-    ``"Sep. 2013"``.  A written date is read with python-dateutil and keeps
-    only the parts the text states: ``"November 2016"`` is month-precise.
+    Accepts a :class:`PartialDate`, a :class:`datetime.date`, a year as an
+    integer, an EDTF or ISO string, or a written date such as
+    ``"30 November 2016"`` or ``"Sep. 2013"``.  A written date is read with
+    python-dateutil and keeps only the parts the text states:
+    ``"November 2016"`` is month-precise.  A date written with the day and
+    the month as numbers is read only where their order cannot be mistaken
+    (``25/12/2018``); ``01/09/2018`` could be 1 September or 9 January and is
+    refused, as is an interval (``2018-09-01/2018-09-30``): give its ends
+    as a range's start and end.
 
     >>> str(to_partial_date("30 November 2016"))
     '2016-11-30'
     >>> str(to_partial_date("Sep 2013"))
     '2013-09'
+    >>> str(to_partial_date(2016))
+    '2016'
 
     Raises:
-        InvalidDateError: The value cannot be read as a date, or gives no year.
+        InvalidDateError: The value cannot be read as a date, gives no year,
+            or could be read two ways.
     """
     if isinstance(value, PartialDate):
         return value
@@ -205,17 +219,32 @@ def to_partial_date(value: DateLike) -> PartialDate:
         return PartialDate.from_date(value.date())
     if isinstance(value, datetime.date):
         return PartialDate.from_date(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= 9999:
+            raise InvalidDateError(f"a year must be between 1 and 9999, not {value!r}")
+        return PartialDate(year=value)
     if not isinstance(value, str):
-        raise InvalidDateError(f"expected a date (PartialDate, datetime.date or string), got {value!r}")
+        raise InvalidDateError(
+            f"expected a date (PartialDate, datetime.date, a year or a string), got {type(value).__name__}"
+        )
+    if len(value) > MAX_DATE_TEXT:
+        raise InvalidDateError(f"a date is at most {MAX_DATE_TEXT} characters; got {len(value)}")
     text = value.strip()
     if _EDTF.fullmatch(text):
         return PartialDate.parse(text)
-    return _parse_written(value)
+    if "/" in text and all(_EDTF.fullmatch(part.strip()) for part in text.split("/", 1)):
+        raise InvalidDateError(
+            f"{text!r} is an interval; give its first and last dates as the start and end of a range"
+        )
+    return _parse_written(text)
 
 
 def _parse_written(value: str) -> PartialDate:
     from dateutil import parser
 
+    numeric = _NUMERIC.fullmatch(value)
+    if numeric:
+        return _numeric(value, *numeric.groups())
     try:
         first = parser.parse(value, default=_DEFAULT_A)
         second = parser.parse(value, default=_DEFAULT_B)
@@ -226,3 +255,18 @@ def _parse_written(value: str) -> PartialDate:
     month = first.month if first.month == second.month else None
     day = first.day if month is not None and first.day == second.day else None
     return PartialDate(year=first.year, month=month, day=day)
+
+
+def _numeric(value: str, first: str, second: str, year: str) -> PartialDate:
+    """A date written as two numbers and a year, read only where the order of day and month is plain."""
+    a, b = int(first), int(second)
+    how = "write it as YYYY-MM-DD (2018-09-01), or with the month's name (1 September 2018)"
+    if len(year) == 2:
+        raise InvalidDateError(f"{value!r} gives its year in two digits; {how}")
+    if a != b and a <= 12 and b <= 12:
+        raise InvalidDateError(f"{value!r} could be read day first or month first; {how}")
+    day, month = (a, b) if a > 12 or a == b else (b, a)
+    try:
+        return PartialDate(year=int(year), month=month, day=day)
+    except InvalidDateError as exc:
+        raise InvalidDateError(f"cannot read {value!r} as a date: {exc}") from None
