@@ -304,3 +304,24 @@ def test_loading_leaves_a_paused_collector_paused() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_largest_limit_reads_the_file_and_a_limit_must_be_a_whole_number(tmp_path: Path) -> None:
+    import sys
+
+    path = tmp_path / "data.json"
+    scocoop.dump(scocoop.Dataset(), path)
+    assert scocoop.Dataset() == scocoop.load(path, max_bytes=sys.maxsize)
+    for bad in (-1, 1.5, "10", True):
+        with pytest.raises(ValueError, match="max_bytes"):
+            scocoop.load(path, max_bytes=bad)  # type: ignore[arg-type]
+
+
+def test_a_memoryview_is_measured_in_bytes_not_items() -> None:
+    data = scocoop.dumps(scocoop.Dataset()).encode()
+    padded = data + b" " * (-len(data) % 8)
+    view = memoryview(padded).cast("Q")  # eight bytes per item
+    assert len(view) < len(padded)
+    with pytest.raises(scocoop.DataError, match="larger than"):
+        scocoop.loads(view, max_bytes=len(padded) - 1)
+    assert scocoop.Dataset() == scocoop.loads(view, max_bytes=len(padded))

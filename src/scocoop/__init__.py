@@ -5,7 +5,9 @@
 ['sco-prosecutors-general-1', 'sco-prosecutors-general-7']
 """
 
+import os as _os
 import sys as _sys
+import threading as _threading
 from types import FunctionType as _FunctionType
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
@@ -286,19 +288,42 @@ _MODULES: dict[str, tuple[str, ...]] = {
 _HOMES = {name: f"scocoop.{module}" for module, names in _MODULES.items() for name in names}
 
 
+# First use from several threads at once: one publishes while the others
+# wait, so that no thread reads a module another is still importing.
+_PUBLISHING = _threading.RLock()
+
+
+def _after_fork_in_child() -> None:
+    # A lock held by a parent's thread at the fork would stay held in the child.
+    global _PUBLISHING  # noqa: PLW0603 - replaced whole, never mutated
+    _PUBLISHING = _threading.RLock()
+
+
+if hasattr(_os, "register_at_fork"):  # not on Windows, which does not fork
+    _os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 def _publish() -> None:
-    """Bind every public name whose module is imported, and say it belongs to ``scocoop``.
+    """Bind every public name whose module is fully imported, and say it belongs to ``scocoop``.
 
     Public objects say they belong to `scocoop`, where users find them, in
-    tracebacks, reprs, pickles and the documentation (as httpx does).
+    tracebacks, reprs, pickles and the documentation (as httpx does).  A
+    module still being imported (by this thread, one step up the stack) is
+    left for a later call: its names are not all there yet.
     """
     for name, home in _HOMES.items():
         module = _sys.modules.get(home)
-        if module is not None and name not in globals():
-            value = getattr(module, name)
-            if isinstance(value, (type, _FunctionType)):
-                value.__module__ = "scocoop"
-            globals()[name] = value
+        if module is None or name in globals():
+            continue
+        value = getattr(module, name, _MISSING)
+        if value is _MISSING:
+            continue
+        if isinstance(value, (type, _FunctionType)):
+            value.__module__ = "scocoop"
+        globals()[name] = value
+
+
+_MISSING = object()
 
 
 def __dir__() -> list[str]:
@@ -317,6 +342,7 @@ if not _TYPE_CHECKING:
         home = _HOMES.get(name)
         if home is None:
             raise AttributeError(f"module 'scocoop' has no attribute {name!r}")
-        __import__(home)
-        _publish()
-        return globals()[name]
+        with _PUBLISHING:
+            __import__(home)
+            _publish()
+            return globals()[name]

@@ -10,7 +10,6 @@ answer rather than to the dataset.
 from __future__ import annotations
 
 import itertools
-import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -58,9 +57,6 @@ if TYPE_CHECKING:
 __all__ = ["Dataset"]
 
 R = TypeVar("R", Source, Organization, Official, Meeting, Commitment, Instrument)
-
-_INDEX_LOCK = threading.Lock()
-
 
 class Dataset:
     """An immutable, validated collection of records, with queries.
@@ -171,15 +167,16 @@ class Dataset:
 
     @property
     def _index(self) -> Index:
-        # Built by the first query that needs it, once, whichever thread asks.
+        # Built by the first query that needs it, without a lock: two threads
+        # asking at once may each build one (the same), and the first kept is
+        # returned to both; no lock can be left held across a fork.
         built = self._built
         if built is None:
-            with _INDEX_LOCK:
-                built = self._built
-                if built is None:
-                    built = Index({name: getattr(self, name) for name in COLLECTIONS})
-                    object.__setattr__(self, "_built", built)
-        return built
+            candidate = Index({name: getattr(self, name) for name in COLLECTIONS})
+            if self._built is None:
+                object.__setattr__(self, "_built", candidate)
+            built = self._built
+        return built  # type: ignore[return-value]
 
     # Lookup by id.
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -150,7 +151,10 @@ def loads(data: str | bytes | bytearray | memoryview, *, max_bytes: int = MAX_BY
     """
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"loads() needs text or bytes, got {type(data).__name__}")
-    if len(data) > max_bytes:
+    _check_limit(max_bytes)
+    # A memoryview's len() counts its items, which may be wider than a byte.
+    size = data.nbytes if isinstance(data, memoryview) else len(data)
+    if size > max_bytes:
         raise DataError([_too_large(max_bytes)])
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
@@ -158,6 +162,12 @@ def loads(data: str | bytes | bytearray | memoryview, *, max_bytes: int = MAX_BY
     # it leaves, valid or not, by the precise one, which reports the problems.
     dataset = read_fast(data)
     return _build(_parse(data)) if dataset is None else dataset
+
+
+def _check_limit(max_bytes: object) -> None:
+    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes < 0:
+        shown = repr(max_bytes) if isinstance(max_bytes, int) else f"a {type(max_bytes).__name__}"
+        raise ValueError(f"max_bytes must be a whole number of bytes, 0 or more, not {shown}")
 
 
 def _too_large(max_bytes: int) -> Problem:
@@ -183,9 +193,11 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int = MAX_BYT
     """
     if path is None:
         return _bundled()
+    _check_limit(max_bytes)
     with Path(path).open("rb") as stream:
         # Read one byte past the limit: a larger file (or /dev/zero) is refused unread.
-        data = stream.read(max_bytes + 1)
+        # A limit beyond what one read can ask for means no limit.
+        data = stream.read(max_bytes + 1 if max_bytes < sys.maxsize else -1)
     try:
         return loads(data, max_bytes=max_bytes)
     except DataError as exc:

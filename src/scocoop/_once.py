@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import os
 import threading
+import weakref
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 __all__ = ["Once", "once"]
 
@@ -26,6 +28,7 @@ class Once(Generic[T]):
         self._lock = threading.Lock()
         self._built: list[T] = []
         functools.update_wrapper(self, build)
+        _ALL.add(self)
 
     def __call__(self) -> T:
         if not self._built:
@@ -42,6 +45,21 @@ class Once(Generic[T]):
     def fresh(self) -> Once[T]:
         """A new, unbuilt copy with the same builder."""
         return Once(self._build)
+
+
+_ALL: weakref.WeakSet[Once[Any]] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    # A fork copies a lock as it was: one held by a thread of the parent
+    # (building a value) would stay held in the child, where no thread will
+    # release it.  The child starts each with a free lock instead.
+    for value in list(_ALL):
+        value._lock = threading.Lock()  # noqa: SLF001 - the module's own class
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which does not fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def once(build: Callable[[], T]) -> Once[T]:
