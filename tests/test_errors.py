@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import scocoop
@@ -70,3 +72,52 @@ def test_lookups_raise_the_documented_errors() -> None:
         scocoop.topics().resolve("knitting")
     with pytest.raises(InvalidDateError):
         scocoop.to_partial_date("2023-02-30")
+
+
+HUGE = "x" * 1_000_000
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: scocoop.to_country_code(HUGE),
+        lambda: scocoop.to_country_code("7" * 5000),
+        lambda: scocoop.meetings_between(HUGE, "2020"),
+        lambda: scocoop.load().meeting(HUGE),
+        lambda: scocoop.load().resolve_organization(HUGE),
+        lambda: scocoop.load().resolve_instrument(HUGE),
+        lambda: scocoop.initiatives_on(HUGE),
+        lambda: scocoop.members_of("SCO", status=HUGE),
+        lambda: scocoop.PartialDate.parse(HUGE),
+        lambda: scocoop.loads('{"schema_version": 1, "meetings": [{"id": "' + HUGE + '", "name": "x"}]}'),
+        lambda: scocoop.loads('{"schema_version": 1, "' + HUGE + '": []}'),
+        lambda: scocoop.Dataset(
+            instruments=[
+                scocoop.Instrument(id=f"i{n}", title="T", kind="agreement", replaces=f"i{(n + 1) % 500}")
+                for n in range(500)
+            ]
+        ),
+    ],
+)
+def test_a_message_shows_a_huge_value_or_a_long_cycle_in_a_bounded_line(call: Callable[[], object]) -> None:
+    with pytest.raises((scocoop.ScocoopError, ValueError, LookupError)) as info:
+        call()
+    assert len(str(info.value)) < 1_000
+
+
+def test_country_columns_with_a_huge_or_overlong_cell_coerce_that_cell_only() -> None:
+    with pytest.warns(scocoop.CountryResolutionWarning):
+        codes = scocoop.to_country_codes(["KZ", "7" * 5000, HUGE, "Kyrgyz"], errors="coerce")
+    assert ["KZ", None, None, "KG"] == list(codes)
+
+
+def test_an_integer_too_long_for_python_is_reported_at_its_field() -> None:
+    document = '{"schema_version": 1, "meetings": [{"id": "m", "name": "x", "edition": ' + "9" * 5000 + "}]}"
+    with pytest.raises(DataError) as info:
+        scocoop.loads(document)
+    assert [
+        (
+            "meetings[0].edition",
+            "expected a whole number, got an integer too long for any field (5000 digits)",
+        )
+    ] == [(p.location, p.message) for p in info.value.problems]

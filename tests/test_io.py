@@ -224,7 +224,10 @@ def test_loads_reads_text_and_every_kind_of_bytes(kind: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "location"),
     [
-        ('{"schema_version": 1, "meetings": [{"id": "m", "name": "M", "edition": ' + "9" * 5000 + "}]}", ""),
+        (
+            '{"schema_version": 1, "meetings": [{"id": "m", "name": "M", "edition": ' + "9" * 5000 + "}]}",
+            "meetings[0].edition",
+        ),
         (
             '{"schema_version": 1, "meetings": [{"id": "m", "name": "M", "edition": 18446744073709551616}]}',
             "meetings[0].edition",

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from scocoop._dates import PartialDate
-from scocoop._errors import MAX_PROBLEMS, Problem, RecordError, ScocoopError
+from scocoop._errors import MAX_PROBLEMS, Problem, RecordError, ScocoopError, show
 from scocoop._once import once
 from scocoop._validators import MAX_TEXT
 
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["CONVERTER", "NonFiniteNumber", "make_converter", "problems_of"]
+__all__ = ["CONVERTER", "HugeInteger", "NonFiniteNumber", "make_converter", "problems_of", "read_int"]
 
 T = TypeVar("T")
 
@@ -46,7 +46,32 @@ class NonFiniteNumber:
         return self.text
 
 
+class HugeInteger:
+    """A JSON integer literal too long for any field (and for Python's digit limit).
+
+    Kept as a value, as :class:`NonFiniteNumber` is, so that loading reports it at its field.
+    """
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"{self.digits} digits"
+
+
+_MAX_DIGITS = 100
+"""The longest integer literal read as a number: no field holds a longer one."""
+
+
+def read_int(text: str) -> int | HugeInteger:
+    """``json.loads``'s ``parse_int``: an int, or a :class:`HugeInteger` past 100 digits."""
+    return int(text) if len(text) <= _MAX_DIGITS else HugeInteger(len(text))
+
+
 _JSON_TYPE = {
+    HugeInteger: "an integer too long for any field",
     NonFiniteNumber: "a non-finite number, which JSON does not allow",
     dict: "an object",
     list: "an array",
@@ -60,10 +85,7 @@ _JSON_TYPE = {
 
 def _describe(value: object) -> str:
     name = _JSON_TYPE.get(type(value), type(value).__name__)
-    text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f"{name} ({text})"
+    return f"{name} ({show(value, 60)})"
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -151,7 +173,7 @@ def make_converter() -> cattrs.Converter:  # noqa: C901, PLR0915 - one hook per 
             try:
                 return tp(value)
             except ValueError:
-                raise _TypeMismatchError(f"expected one of {allowed}, got {value!r}") from None
+                raise _TypeMismatchError(f"expected one of {allowed}, got {show(value)}") from None
 
         return structure
 
@@ -184,7 +206,7 @@ def make_converter() -> cattrs.Converter:  # noqa: C901, PLR0915 - one hook per 
                     if len(errors) >= MAX_PROBLEMS:
                         break  # a value that bad needs mending first; the rest is not examined
             if errors:
-                raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+                raise IterableValidationError(f"While structuring {show(tp)}", errors, tp)
             return tuple(items)
 
         return structure
@@ -247,7 +269,10 @@ def problems_of(exc: BaseException, prefix: str = "") -> Iterator[Problem]:  # n
                     path = f"{prefix}[{note.index}]"
             yield from problems_of(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        fields = ", ".join(repr(f) for f in sorted(exc.extra_fields))
+        extra = sorted(exc.extra_fields)
+        fields = ", ".join(show(f) for f in extra[:5]) + (
+            f" and {len(extra) - 5} more" if len(extra) > 5 else ""
+        )
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl))
         yield Problem(prefix, f"unknown field {fields}; the fields of {exc.cl.__name__} are {allowed}")
     elif isinstance(exc, RecordError):

@@ -24,6 +24,7 @@ from scocoop._errors import (
     CountryResolutionError,
     CountryResolutionWarning,
     UnknownCountryError,
+    show,
 )
 from scocoop._states import STATE_SYSTEMS, StateCode, periods, periods_of_letters, periods_of_number
 
@@ -109,7 +110,7 @@ def _day(on: Day) -> dt.date | None:
             return dt.date.fromisoformat(on.strip())
         except ValueError:
             pass
-    raise ValueError(f"on= needs a date, an ISO date (2020-01-31) or a year, got {on!r}")
+    raise ValueError(f"on= needs a date, an ISO date (2020-01-31) or a year, got {show(on)}")
 
 
 def _describe(rows: tuple[StateCode, ...]) -> str:
@@ -139,6 +140,9 @@ def _from_state(value: object, rows: tuple[StateCode, ...], day: dt.date | None)
     return code
 
 
+_MAX_DIGITS = 9
+
+
 def _number(value: object) -> int | None:
     """A whole number given as an int (numpy's too), an integral float (705.0) or digits."""
     if isinstance(value, bool):
@@ -146,8 +150,10 @@ def _number(value: object) -> int | None:
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
     if isinstance(value, str):
+        # No code has more than four digits; a longer string of digits names no country
+        # (and int() refuses strings of thousands of digits).
         text = value.strip()
-        return int(text) if text.isascii() and text.isdigit() else None
+        return int(text) if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS else None
     try:
         return operator.index(value)  # type: ignore[arg-type]
     except TypeError:
@@ -193,7 +199,7 @@ def _to_iso(value: object, origin: str | None, day: dt.date | None) -> str:
     reader = _ORIGIN_READERS.get(origin)
     if reader is None:
         raise ValueError(
-            f"origin= is one of {', '.join(_SCHEMES)}, or None for any name or code; got {origin!r}"
+            f"origin= is one of {', '.join(_SCHEMES)}, or None for any name or code; got {show(origin)}"
         )
     code = reader(value, day)
     if code is None:
@@ -201,7 +207,14 @@ def _to_iso(value: object, origin: str | None, day: dt.date | None) -> str:
     return code
 
 
+MAX_NAME = 200
+"""The longest text read as a country: a longer one names none, and is refused before any lookup or cache."""
+
+
 def _read_any(value: object, day: dt.date | None) -> str:
+    if isinstance(value, str) and len(value) > MAX_NAME:
+        reason = f"is longer than any country's name ({len(value)} characters)"
+        raise UnknownCountryError(value, reason=reason)
     number = _number(value)
     if number is not None:
         return _read_number(value, number, day)
@@ -265,7 +278,7 @@ def _encode(code: str, scheme: str, day: dt.date | None) -> str | int:
         return name_tables().codes[code][1]
     system = _STATE_SCHEMES.get(scheme)
     if system is None:
-        raise ValueError(f"scheme= is one of {', '.join(_SCHEMES)}; got {scheme!r}")
+        raise ValueError(f"scheme= is one of {', '.join(_SCHEMES)}; got {show(scheme)}")
     rows = _state_rows(code, system, day)
     if not rows:
         listed = [row for row in periods() if row.system == system and row.iso2c == code]
@@ -339,7 +352,7 @@ def to_country_code(
         'RU'
     """
     if scheme not in _SCHEMES:
-        raise ValueError(f"scheme= is one of {', '.join(_SCHEMES)}; got {scheme!r}")
+        raise ValueError(f"scheme= is one of {', '.join(_SCHEMES)}; got {show(scheme)}")
     day = _day(on)
     return _encode(_to_iso(value, origin, day), scheme, day)
 
@@ -384,7 +397,7 @@ def _days(on: object, size: int) -> list[dt.date | None]:
     if on is None or isinstance(on, (str, int, dt.date)):
         return [_day(on)] * size
     if not isinstance(on, Iterable):
-        raise TypeError(f"on= needs a date, an ISO date, a year, or one of these per value; got {on!r}")
+        raise TypeError(f"on= needs a date, an ISO date, a year, or one of these per value; got {show(on)}")
     days = [None if _is_missing(day) else _day(day) for day in on]
     if len(days) != size:
         raise ValueError(f"on= gives {len(days)} days for {size} values")
@@ -449,9 +462,9 @@ def to_country_codes(
         ['RU', 'RU', 'KZ']
     """
     if errors not in ("raise", "coerce"):
-        raise ValueError(f'errors= is "raise" or "coerce"; got {errors!r}')
+        raise ValueError(f'errors= is "raise" or "coerce"; got {show(errors)}')
     if scheme not in _SCHEMES:
-        raise ValueError(f"scheme= is one of {', '.join(_SCHEMES)}; got {scheme!r}")
+        raise ValueError(f"scheme= is one of {', '.join(_SCHEMES)}; got {show(scheme)}")
     series = _series_of(values)
     items = list(values)
     out, failures, counts = _resolve_all(items, scheme, origin, _days(on, len(items)))

@@ -23,6 +23,7 @@ from scocoop._errors import (
     NotRecordedError,
     Problem,
     UnknownIdError,
+    show,
 )
 from scocoop._indexes import NONE, Index, fold
 from scocoop._instruments import PARTY_STAGES, PartyStage, stage
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = ["Dataset"]
 
 R = TypeVar("R", Source, Organization, Official, Meeting, Commitment, Instrument)
+
 
 class Dataset:
     """An immutable, validated collection of records, with queries.
@@ -138,10 +140,10 @@ class Dataset:
         return (_restore, ({name: getattr(self, name) for name in COLLECTIONS}, self.data_version))
 
     def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Dataset is immutable; cannot set {name!r}")
+        raise AttributeError(f"Dataset is immutable; cannot set {show(name)}")
 
     def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Dataset is immutable; cannot delete {name!r}")
+        raise AttributeError(f"Dataset is immutable; cannot delete {show(name)}")
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
@@ -154,7 +156,7 @@ class Dataset:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in COLLECTIONS)
-        version = f", data_version={self.data_version!r}" if self.data_version else ""
+        version = f", data_version={show(self.data_version)}" if self.data_version else ""
         return f"<Dataset: {counts}{version}>"
 
     def _repr_html_(self) -> str:
@@ -580,7 +582,9 @@ class Dataset:
         while not org.memberships and org.parent is not None:
             org = self.organization(org.parent)
         if not org.memberships:
-            raise NotRecordedError(f"no membership of {asked.id!r} (or of a body it belongs to) is recorded")
+            raise NotRecordedError(
+                f"no membership of {show(asked.id)} (or of a body it belongs to) is recorded"
+            )
         wanted = None if status is None else _status(MembershipStatus, status)
         when = None if on is None else to_partial_date(on)
         return Results(
@@ -646,7 +650,7 @@ def _party_stage(value: PartyStage | str) -> PartyStage:
         found = None
     if found not in PARTY_STAGES:
         allowed = ", ".join(repr(s.value) for s in PARTY_STAGES)
-        raise ValueError(f"status must be one of {allowed}, not {value!r}")
+        raise ValueError(f"status must be one of {allowed}, not {show(value)}")
     return found
 
 
@@ -657,7 +661,7 @@ def _status(kind: type[E], value: E | str) -> E:
         return kind(value)
     except ValueError:
         allowed = ", ".join(repr(s.value) for s in kind)
-        raise ValueError(f"status must be one of {allowed}, not {value!r}") from None
+        raise ValueError(f"status must be one of {allowed}, not {show(value)}") from None
 
 
 def _record_id(record: Record) -> str:

@@ -16,7 +16,7 @@ import re
 
 from attrs import field, frozen
 
-from scocoop._errors import InvalidDateError
+from scocoop._errors import InvalidDateError, show
 
 __all__ = ["DateLike", "PartialDate", "Precision", "to_partial_date"]
 
@@ -42,24 +42,24 @@ _QUALIFIER = {(False, False): "", (True, False): "?", (False, True): "~", (True,
 
 def _check_month(instance: PartialDate, attribute: object, value: int | None) -> None:
     if value is not None and not 1 <= value <= 12:
-        raise InvalidDateError(f"month must be between 1 and 12, not {value!r}")
+        raise InvalidDateError(f"month must be between 1 and 12, not {show(value)}")
 
 
 def _check_day(instance: PartialDate, attribute: object, value: int | None) -> None:
     if value is None:
         return
     if instance.month is None:
-        raise InvalidDateError(f"a day ({value!r}) needs a month")
+        raise InvalidDateError(f"a day ({show(value)}) needs a month")
     last = calendar.monthrange(instance.year, instance.month)[1]
     if not 1 <= value <= last:
         raise InvalidDateError(
-            f"day must be between 1 and {last} in {instance.year:04d}-{instance.month:02d}, not {value!r}"
+            f"day must be between 1 and {last} in {instance.year:04d}-{instance.month:02d}, not {show(value)}"
         )
 
 
 def _check_year(instance: PartialDate, attribute: object, value: int) -> None:
     if not 1 <= value <= 9999:
-        raise InvalidDateError(f"year must be between 1 and 9999, not {value!r}")
+        raise InvalidDateError(f"year must be between 1 and 9999, not {show(value)}")
 
 
 @frozen(kw_only=True, order=False, repr=False)
@@ -99,12 +99,12 @@ class PartialDate:
                 that does not exist.
         """
         if not isinstance(text, str):
-            raise InvalidDateError(f"expected an EDTF date string, got {text!r}")
+            raise InvalidDateError(f"expected an EDTF date string, got {show(text)}")
         match = _EDTF.fullmatch(text)
         if match is None:
             raise InvalidDateError(
                 f"expected an EDTF date such as '2016', '2016-11', '2016-11-30'"
-                f" or '2013-09-10?', got {text!r}"
+                f" or '2013-09-10?', got {show(text)}"
             )
         month, day, flag = match["month"], match["day"], match["flag"]
         return cls(
@@ -221,7 +221,7 @@ def to_partial_date(value: DateLike) -> PartialDate:
         return PartialDate.from_date(value)
     if isinstance(value, int) and not isinstance(value, bool):
         if not 1 <= value <= 9999:
-            raise InvalidDateError(f"a year must be between 1 and 9999, not {value!r}")
+            raise InvalidDateError(f"a year must be between 1 and 9999, not {show(value)}")
         return PartialDate(year=value)
     if not isinstance(value, str):
         raise InvalidDateError(
@@ -234,7 +234,7 @@ def to_partial_date(value: DateLike) -> PartialDate:
         return PartialDate.parse(text)
     if "/" in text and all(_EDTF.fullmatch(part.strip()) for part in text.split("/", 1)):
         raise InvalidDateError(
-            f"{text!r} is an interval; give its first and last dates as the start and end of a range"
+            f"{show(text)} is an interval; give its first and last dates as the start and end of a range"
         )
     return _parse_written(text)
 
@@ -249,9 +249,9 @@ def _parse_written(value: str) -> PartialDate:
         first = parser.parse(value, default=_DEFAULT_A)
         second = parser.parse(value, default=_DEFAULT_B)
     except (ValueError, OverflowError) as exc:
-        raise InvalidDateError(f"cannot read {value!r} as a date") from exc
+        raise InvalidDateError(f"cannot read {show(value)} as a date") from exc
     if first.year != second.year:
-        raise InvalidDateError(f"{value!r} gives no year")
+        raise InvalidDateError(f"{show(value)} gives no year")
     month = first.month if first.month == second.month else None
     day = first.day if month is not None and first.day == second.day else None
     return PartialDate(year=first.year, month=month, day=day)
@@ -262,11 +262,11 @@ def _numeric(value: str, first: str, second: str, year: str) -> PartialDate:
     a, b = int(first), int(second)
     how = "write it as YYYY-MM-DD (2018-09-01), or with the month's name (1 September 2018)"
     if len(year) == 2:
-        raise InvalidDateError(f"{value!r} gives its year in two digits; {how}")
+        raise InvalidDateError(f"{show(value)} gives its year in two digits; {how}")
     if a != b and a <= 12 and b <= 12:
-        raise InvalidDateError(f"{value!r} could be read day first or month first; {how}")
+        raise InvalidDateError(f"{show(value)} could be read day first or month first; {how}")
     day, month = (a, b) if a > 12 or a == b else (b, a)
     try:
         return PartialDate(year=int(year), month=month, day=day)
     except InvalidDateError as exc:
-        raise InvalidDateError(f"cannot read {value!r} as a date: {exc}") from None
+        raise InvalidDateError(f"cannot read {show(value)} as a date: {exc}") from None

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from scocoop._countries import country_name, is_country_code
+from scocoop._errors import show
 from scocoop._model import Commitment, Meeting, Official, Organization, Record, Source
 
 __all__ = ["SUMMARY_COLUMNS", "Row", "html_table", "rows_of", "summary", "text_table"]
@@ -67,7 +68,7 @@ def summary(record: Record) -> Row:
             "publisher": record.publisher or "",
             "title": record.title,
         }
-    raise TypeError(f"not a record: {record!r}")
+    raise TypeError(f"not a record: {show(record)}")
 
 
 def _row(item: Any) -> Row:

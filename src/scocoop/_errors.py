@@ -25,7 +25,29 @@ __all__ = [
     "UnknownCountryError",
     "UnknownIdError",
     "UnknownTopicError",
+    "show",
 ]
+
+SHOWN = 80
+"""How many characters of a value a message shows at most."""
+
+_BITS_SHOWN = 256
+"""Integers up to this many bits (77 digits) are shown whole."""
+
+
+def show(value: object, limit: int = SHOWN) -> str:
+    """``repr(value)``, cut to ``limit`` characters: every message shows values through it.
+
+    A message repeats the value that failed, so that the reader can find it,
+    but never whole: a 10 MB value gives a message of one line.
+    """
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit]  # repr of a long text costs its length: cut it first
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _BITS_SHOWN:
+        # Beyond Python's digit limit repr() raises; far below it, the digits say nothing more.
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
 class ScocoopError(Exception):
@@ -114,7 +136,7 @@ class _UnknownNameError(ScocoopError, LookupError, ValueError):
         self.value = value
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"unknown {self.kind} {value!r}{hint}")
+        super().__init__(f"unknown {self.kind} {show(value)}{hint}")
 
 
 class UnknownCountryError(_UnknownNameError):
@@ -131,7 +153,7 @@ class UnknownCountryError(_UnknownNameError):
         super().__init__(value, suggestions)
         self.reason = reason
         if reason is not None:
-            self.args = (f"{value!r} {reason}",)
+            self.args = (f"{show(value)} {reason}",)
 
 
 class AmbiguousCountryError(UnknownCountryError):
@@ -190,9 +212,11 @@ class UnknownIdError(ScocoopError, KeyError):
         self.id = record_id
         self.candidates = tuple(candidates)
         if self.candidates:
-            message = f"{record_id!r} names several {kind}s: {', '.join(self.candidates)}; give the id of one"
+            message = (
+                f"{show(record_id)} names several {kind}s: {', '.join(self.candidates)}; give the id of one"
+            )
         else:
-            message = f"no {kind} {record_id!r}"
+            message = f"no {kind} {show(record_id)}"
         super().__init__(message)
 
     def __str__(self) -> str:

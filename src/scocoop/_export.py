@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from scocoop._dates import EDTF_FORM
+from scocoop._errors import show
 from scocoop._extras import require
 from scocoop._files import write_directory
 from scocoop._io import dumps
@@ -193,7 +194,7 @@ def export(dataset: Dataset, directory: str | os.PathLike[str], format: ExportFo
     """
     build = FORMATS.get(format)
     if build is None:
-        raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}")
+        raise ValueError(f"unknown export format {show(format)}; expected one of {', '.join(FORMATS)}")
     files = build(dataset)
     target = Path(directory)
     write_directory(target, files, keep=_export_file)

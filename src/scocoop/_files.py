@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from scocoop._errors import show
+
 __all__ = ["write_atomically", "write_directory"]
 
 _PREFIX = ".scocoop-"
@@ -131,7 +133,7 @@ def _carried(target: Path, real: Path, files: Mapping[str, bytes], keep: Callabl
             if not (entry.is_file() and not entry.is_symlink() and keep(entry.name)):
                 raise OSError(
                     errno.EEXIST,
-                    f"the directory holds {entry.name!r}, which is not part of an export;"
+                    f"the directory holds {show(entry.name)}, which is not part of an export;"
                     " export into a new or empty directory",
                     os.fspath(target),
                 )

@@ -6,6 +6,7 @@ from typing import Any, Literal, TypedDict
 
 from scocoop._coverage import coverage
 from scocoop._dataset import Dataset
+from scocoop._errors import show
 from scocoop._io import dumps, load
 from scocoop._model import COLLECTIONS, ParticipantList, Source
 from scocoop._schema import SCHEMA_VERSION
@@ -184,7 +185,7 @@ def cite(format: Literal["text", "bibtex"] = "text") -> str:
         ]
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
         return f"@misc{{{key},\n{body}\n}}"
-    raise ValueError(f"unknown citation format {format!r}; expected 'text' or 'bibtex'")
+    raise ValueError(f"unknown citation format {show(format)}; expected 'text' or 'bibtex'")
 
 
 def _sha256(data: bytes) -> str:

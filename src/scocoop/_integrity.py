@@ -70,7 +70,7 @@ def _duplicate_ids(given: Given) -> Iterator[Problem]:
         for where, record in _records(given, name):
             first = seen.setdefault(record.id, where)
             if first != where:
-                yield Problem(f"{where}.id", f"duplicate id {record.id!r}, first used at {first}")
+                yield Problem(f"{where}.id", f"duplicate id {show(record.id)}, first used at {first}")
 
 
 def _values(value: object, path: tuple[str, ...], where: str) -> Iterator[tuple[str, Any]]:
@@ -138,7 +138,7 @@ def _all_resolve(name: str) -> Callable[[object, dict[str, AbstractSet[str]]], b
             value = f"v{next(counter)}"
             lines.append(f"{pad}{value} = {owner}.{step}")
             if isinstance(sub, list):  # a field that names something
-                test = " and ".join(f"_x in known[{target!r}]" for target in sub)
+                test = " and ".join(f"_x in known[{show(target)}]" for target in sub)
                 lines.append(f"{pad}if type({value}) is tuple:")
                 lines.append(f"{pad}    if not all({test} for _x in {value}): return False")
                 lines.append(f"{pad}elif {value} is not None:")
@@ -199,6 +199,10 @@ def _overlaps(where: str, org: Organization) -> Iterator[Problem]:
                 )
 
 
+_CYCLE_SHOWN = 10
+"""How many ids of a cycle a message lists."""
+
+
 def _cycles(given: Given, name: str, field: str, says: str) -> Iterator[Problem]:
     """Records that reach themselves by following ``field``: one problem per cycle.
 
@@ -221,9 +225,11 @@ def _cycles(given: Given, name: str, field: str, says: str) -> Iterator[Problem]
             turn = cycle.index(start)
             ordered = [*cycle[turn:], *cycle[:turn], start]
             kind = COLLECTIONS[name].__name__.lower()
+            if len(ordered) > _CYCLE_SHOWN:  # a message of one line, however long the cycle
+                ordered = [*ordered[: _CYCLE_SHOWN - 1], f"... ({len(cycle) - _CYCLE_SHOWN + 1} more)", start]
             yield Problem(
                 f"{records[index[start]][0]}.{field}",
-                f"{kind} {start!r} {says}: {' -> '.join(ordered)}",
+                f"{kind} {show(start)} {says}: {' -> '.join(ordered)}",
             )
         finished.update(path)
 
@@ -243,5 +249,5 @@ def _outside(where: str, commitment: Commitment, meeting: Meeting | None) -> Ite
         yield Problem(
             f"{where}.date",
             f"{str(commitment.date)!r} does not fall within the dates of meeting"
-            f" {meeting.id!r} ({meeting.date}{until})",
+            f" {show(meeting.id)} ({meeting.date}{until})",
         )

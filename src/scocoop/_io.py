@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from scocoop._converter import CONVERTER, NonFiniteNumber, problems_of
+from scocoop._converter import CONVERTER, NonFiniteNumber, problems_of, read_int
 from scocoop._dataset import Dataset
-from scocoop._errors import MAX_PROBLEMS, DataError, Problem
+from scocoop._errors import MAX_PROBLEMS, DataError, Problem, show
 from scocoop._fast import read as read_fast
 from scocoop._fast import write as write_fast
 from scocoop._files import write_atomically
@@ -62,7 +62,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _RejectedError(f"key {key!r} appears twice in one object")
+                raise _RejectedError(f"key {show(key)} appears twice in one object")
             seen.add(key)
     return result
 
@@ -82,7 +82,9 @@ def _parse(data: str | bytes) -> Any:
         if text.startswith("\ufeff"):
             raise DataError([Problem("", "the text starts with a byte-order mark")])
     try:
-        return json.loads(text, parse_constant=NonFiniteNumber, object_pairs_hook=_no_duplicate_keys)
+        return json.loads(
+            text, parse_constant=NonFiniteNumber, parse_int=read_int, object_pairs_hook=_no_duplicate_keys
+        )
     except json.JSONDecodeError as exc:
         raise DataError(
             [Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
@@ -124,18 +126,20 @@ def _header_problems(document: dict[str, Any]) -> Iterator[Problem]:
     """What is wrong with a document's fields other than the collections."""
     unknown = sorted(set(document) - set(_TOP_FIELDS))
     if unknown:
-        names = ", ".join(repr(k) for k in unknown)
+        names = ", ".join(show(k) for k in unknown[:5]) + (
+            f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        )
         yield Problem("", f"unknown field {names}; the fields are {', '.join(_TOP_FIELDS)}")
     version = document.get("schema_version")
     if "schema_version" not in document:
         yield Problem("schema_version", "required field is missing")
     elif type(version) is not int or version != SCHEMA_VERSION:
         yield Problem(
-            "schema_version", f"this release reads schema version {SCHEMA_VERSION}, got {version!r}"
+            "schema_version", f"this release reads schema version {SCHEMA_VERSION}, got {show(version)}"
         )
     data_version = document.get("data_version")
     if data_version is not None and type(data_version) is not str:
-        yield Problem("data_version", f"expected a string, got {data_version!r}")
+        yield Problem("data_version", f"expected a string, got {show(data_version)}")
 
 
 def loads(data: str | bytes | bytearray | memoryview, *, max_bytes: int = MAX_BYTES) -> Dataset:
@@ -166,7 +170,7 @@ def loads(data: str | bytes | bytearray | memoryview, *, max_bytes: int = MAX_BY
 
 def _check_limit(max_bytes: object) -> None:
     if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes < 0:
-        shown = repr(max_bytes) if isinstance(max_bytes, int) else f"a {type(max_bytes).__name__}"
+        shown = show(max_bytes) if isinstance(max_bytes, int) else f"a {type(max_bytes).__name__}"
         raise ValueError(f"max_bytes must be a whole number of bytes, 0 or more, not {shown}")
 
 

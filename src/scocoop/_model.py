@@ -21,6 +21,7 @@ from typing import Any
 from attrs import field, frozen
 
 from scocoop._dates import PartialDate
+from scocoop._errors import show
 from scocoop._validators import (
     FieldError,
     a_country,
@@ -524,7 +525,7 @@ class Organization:
 
     def _check_parent(self) -> None:
         if self.parent == self.id:
-            raise FieldError("parent", f"an organization cannot be its own parent ({self.id!r})")
+            raise FieldError("parent", f"an organization cannot be its own parent ({show(self.id)})")
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
@@ -725,7 +726,7 @@ class Meeting:
             if absence.country in present:
                 raise FieldError(
                     "absences",
-                    f"{absence.country!r} is both a participant and absent; a state that did not take"
+                    f"{show(absence.country)} is both a participant and absent; a state that did not take"
                     " part is not listed among the participants",
                 )
 
@@ -737,7 +738,7 @@ class Meeting:
     def _check_place(self) -> None:
         if self.mode is MeetingMode.VIDEOCONFERENCE and self.place is not None:
             raise FieldError(
-                "place", f"a meeting held only by videoconference has no place, got {self.place!r}"
+                "place", f"a meeting held only by videoconference has no place, got {show(self.place)}"
             )
 
     @property
@@ -895,7 +896,7 @@ class Instrument:
         check_range("signed", "entry_into_force", self.signed, self.entry_into_force)
         for name in ("amends", "replaces"):
             if getattr(self, name) == self.id:
-                raise FieldError(name, f"an instrument cannot {name[:-1]} itself ({self.id!r})")
+                raise FieldError(name, f"an instrument cannot {name[:-1]} itself ({show(self.id)})")
 
     def _check_event_order(self) -> None:
         """A state's steps come in their order, and none before the instrument was signed."""

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Literal
 
 from scocoop._countries import country_name
+from scocoop._errors import show
 from scocoop._extras import require
 from scocoop._model import Meeting, meeting_order
 
@@ -66,7 +67,7 @@ def to_networkx(
     """
     nx = require("networkx", extra="graph", feature="to_networkx()")
     if of not in ("countries", "officials"):
-        raise ValueError(f"expected of='countries' or of='officials', got {of!r}")
+        raise ValueError(f"expected of='countries' or of='officials', got {show(of)}")
     graph: networkx.Graph[str] = nx.Graph(kind=of, inferred=inferred)
     if dataset.data_version is not None or not portable:
         graph.graph["data_version"] = dataset.data_version

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from scocoop._dates import EDTF_FORM, PartialDate
+from scocoop._errors import show
 from scocoop._model import COLLECTIONS
 from scocoop._validators import Validator, validators_of
 
@@ -40,7 +41,7 @@ def _keywords(validators: tuple[Validator, ...], *, array: bool) -> dict[str, An
         state = getattr(validator, "json_schema", None)
         if state is None:
             # A check the schema cannot state would be skipped silently: refuse instead.
-            raise TypeError(f"no JSON Schema for the validator {validator!r}")
+            raise TypeError(f"no JSON Schema for the validator {show(validator)}")
         found.update((k, v) for k, v in state().items() if (k == "uniqueItems") == array)
     return found
 
@@ -67,7 +68,7 @@ def _type(hint: Any, defs: dict[str, Any], checks: tuple[Validator, ...]) -> dic
         return {"type": "boolean"}
     if hint in (int, str):
         return {"type": "integer" if hint is int else "string", **_keywords(checks, array=False)}
-    raise TypeError(f"no JSON Schema for {hint!r}")
+    raise TypeError(f"no JSON Schema for {show(hint)}")
 
 
 def _define(cls: type, defs: dict[str, Any]) -> None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from attrs import frozen
 
 from scocoop._dates import PartialDate
+from scocoop._errors import show
 from scocoop._model import (
     COLLECTIONS,
     REFERENCES,
@@ -384,7 +385,7 @@ def _plain(value: object) -> Value:
         return str(value.value)
     if value is None or isinstance(value, (str, int, bool, PartialDate)):
         return value
-    raise TypeError(f"no table cell for {value!r}")
+    raise TypeError(f"no table cell for {show(value)}")
 
 
 def _cited(record_id: str, citations: tuple[Citation, ...]) -> Iterator[dict[str, Value]]:

@@ -18,7 +18,7 @@ from typing import Any, Protocol, TypeAlias
 import attrs
 from attrs import Attribute, frozen
 
-from scocoop._errors import Problem, RecordError
+from scocoop._errors import Problem, RecordError, show
 
 __all__ = [
     "ID_PATTERN",
@@ -102,12 +102,6 @@ def _name_of(kind: type) -> str:
     name = f"_{kind.__module__.replace('.', '_')}_{kind.__qualname__}"
     _NAMES[name] = kind
     return name
-
-
-def show(value: object, limit: int = 80) -> str:
-    """``repr(value)``, cut to ``limit`` characters, for messages that must stay short."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
 class FieldError(ValueError):
