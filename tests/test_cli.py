@@ -371,3 +371,19 @@ def test_every_documented_example_succeeds_with_nothing_on_standard_error(
     captured = capsys.readouterr()
     assert (0, "") == (status, captured.err), example
     assert captured.out
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scocoop._cli import main
+
+    forged = tmp_path / "x\nmydata.json: valid (5 records)\x1b[2K"
+    scocoop.dump(scocoop.Dataset(), forged)
+    assert 0 == main(["validate", str(forged)])
+    out = capsys.readouterr().out
+    assert 1 == out.count("\n")
+    assert "\x1b" not in out
+    assert "\\n" in out
+    assert 1 == main(["validate", str(tmp_path / "missing\x1b[31m.json")])
+    assert "\x1b" not in capsys.readouterr().err

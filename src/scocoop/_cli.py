@@ -20,7 +20,7 @@ from scocoop._converter import CONVERTER
 from scocoop._countries import CountryCodes, country_codes, country_name, to_country_code
 from scocoop._dataset import Dataset
 from scocoop._display import SUMMARY_COLUMNS, summary, text_table
-from scocoop._errors import DataError, ScocoopError, UnknownIdError
+from scocoop._errors import DataError, ScocoopError, UnknownIdError, printable
 from scocoop._export import FORMATS, export
 from scocoop._info import cite, dataset_info
 from scocoop._io import load
@@ -210,7 +210,7 @@ def _cite(ds: Dataset | None, args: argparse.Namespace) -> str:
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str:
     # The files written, one per line; standard error stays empty on success.
-    return "".join(f"{path}\n" for path in export(ds, args.to, args.export_format))
+    return "".join(f"{printable(path)}\n" for path in export(ds, args.to, args.export_format))
 
 
 def _completion(ds: Dataset | None, args: argparse.Namespace) -> str:
@@ -299,7 +299,7 @@ def _country_row(value: str, codes: CountryCodes, on: str | None) -> Row:
 
 
 def _validate(ds: Dataset, args: argparse.Namespace) -> str:
-    return f"{args.path}: valid ({len(ds)} records)\n"
+    return f"{printable(args.path)}: valid ({len(ds)} records)\n"
 
 
 EXAMPLES = {
@@ -513,7 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"scocoop: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"scocoop: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        print(f"scocoop: {exc.strerror or exc}: {printable(exc.filename or '')}", file=sys.stderr)
         return 1
     # A command that prints an answer and still fails (some values not read) sets exit_status.
     return _write(output) or getattr(args, "exit_status", 0)

@@ -25,11 +25,22 @@ __all__ = [
     "UnknownCountryError",
     "UnknownIdError",
     "UnknownTopicError",
+    "printable",
     "show",
 ]
 
 SHOWN = 80
 """How many characters of a value a message shows at most."""
+
+def printable(text: object) -> str:
+    """A file name or other text as a terminal may show it: as it is if printable, else escaped.
+
+    A name with a line break or an escape sequence could otherwise forge a line of output
+    (``data.json: valid``) or move the cursor.
+    """
+    shown = str(text)
+    return shown if shown.isprintable() else show(shown, 200)
+
 
 _BITS_SHOWN = 256
 """Integers up to this many bits (77 digits) are shown whole."""
@@ -92,7 +103,7 @@ class DataError(ScocoopError, ValueError):
     def __init__(self, problems: Iterable[Problem], *, origin: str | None = None) -> None:
         self.problems = tuple(problems)
         self.origin = origin
-        where = f" in {origin}" if origin else ""
+        where = f" in {printable(origin)}" if origin else ""
         count = len(self.problems)
         more = " (checking stopped there)" if count >= MAX_PROBLEMS else ""
         head = f"{count} problem{'s' if count != 1 else ''} found{where}{more}:"
