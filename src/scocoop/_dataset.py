@@ -137,6 +137,7 @@ class Dataset:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled and copied as its collections; the indexes are rebuilt on first use.
+        # A pickle is trusted input and is not checked again (docs/errors.md says why).
         return (_restore, ({name: getattr(self, name) for name in COLLECTIONS}, self.data_version))
 
     def __setattr__(self, name: str, value: object) -> None:
