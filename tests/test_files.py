@@ -130,3 +130,75 @@ def test_an_export_keeps_other_formats_and_refuses_foreign_files(tmp_path: Path)
     (tmp_path / "out" / "notes.txt").write_text("mine")
     with pytest.raises(OSError, match=r"notes\.txt"):
         scocoop.export(ds, tmp_path / "out", "csv")
+
+
+def test_a_directory_named_like_a_file_of_the_export_is_refused_with_its_contents_kept(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "package"
+    write_directory(target, {"a.json": b"1"}, keep_json)
+    (target / "a.json").unlink()
+    (target / "a.json").mkdir()
+    (target / "a.json" / "notes.txt").write_text("mine")
+    with pytest.raises(OSError, match=r"'a\.json'"):
+        write_directory(target, {"a.json": b"2"}, keep_json)
+    assert "mine" == (target / "a.json" / "notes.txt").read_text()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+def test_a_read_only_package_is_refused_unchanged(tmp_path: Path) -> None:
+    target = tmp_path / "package"
+    write_directory(target, {"a.json": b"1"}, keep_json)
+    target.chmod(0o555)
+    try:
+        with pytest.raises(PermissionError, match="read-only"):
+            write_directory(target, {"a.json": b"2"}, keep_json)
+        assert 0o555 == stat.S_IMODE(target.stat().st_mode)
+        assert ["package"] == [p.name for p in tmp_path.iterdir()]
+    finally:
+        target.chmod(0o755)
+
+
+def test_the_swap_leaves_the_old_package_or_the_new_one_whatever_step_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "package"
+    write_directory(target, {"a.json": b"old"}, keep_json)
+    calls: list[Path] = []
+    real_rename = Path.rename
+
+    def second_rename_fails(self: Path, to: Path) -> Path:
+        calls.append(self)
+        if len(calls) == 2:
+            raise OSError(5, "Input/output error")
+        return real_rename(self, to)
+
+    monkeypatch.setattr(_files, "_exchange", lambda *_: False)  # the two-step path
+    monkeypatch.setattr(Path, "rename", second_rename_fails)
+    with pytest.raises(OSError, match="Input/output"):
+        write_directory(target, {"a.json": b"new"}, keep_json)
+    assert "old" == (target / "a.json").read_text()
+
+
+def test_an_old_package_left_aside_by_a_killed_swap_is_put_back_by_the_next_write(tmp_path: Path) -> None:
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
+    aside = tmp_path / f".scocoop-{dead.stdout.strip()}-abc-was-package.tmp"
+    aside.mkdir()
+    (aside / "a.json").write_text("old")
+    write_atomically(tmp_path / "other.json", b"x")
+    assert "old" == (tmp_path / "package" / "a.json").read_text()
+    assert {"package", "other.json"} == {p.name for p in tmp_path.iterdir()}
+
+
+def test_a_package_is_swapped_in_one_step_where_the_system_can(tmp_path: Path) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("renameat2 is Linux's")
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "x").write_text("1")
+    (second / "x").write_text("2")
+    assert _files._exchange(first, second)
+    assert ("2", "1") == ((first / "x").read_text(), (second / "x").read_text())

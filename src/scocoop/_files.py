@@ -12,6 +12,7 @@ same directory.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -41,8 +42,42 @@ def _alive(pid: int) -> bool:
     return True
 
 
+_BACKUP = "-was-"
+
+
+def _backup_name(real: Path) -> Path:
+    """Where an old directory waits while a new one takes its place: the name says whose it is."""
+    return real.parent / f"{_PREFIX}{os.getpid()}-{os.urandom(6).hex()}{_BACKUP}{real.name}{_SUFFIX}"
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two directories in one step (Linux's renameat2 with RENAME_EXCHANGE); False where it cannot."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # the kernel or the file system cannot exchange: take two steps
+    raise OSError(error, os.strerror(error), os.fspath(second))
+
+
 def _remove_stale(directory: Path) -> None:
-    """Remove the temporary files and directories of writes whose process has died."""
+    """Remove the temporary files and directories of writes whose process has died.
+
+    An old directory kept aside by a swap that a crash interrupted is put back
+    where it belongs if nothing took its place, and removed only if something did.
+    """
     try:
         entries = list(directory.glob(f"{_PREFIX}*{_SUFFIX}"))
     except OSError:
@@ -51,6 +86,12 @@ def _remove_stale(directory: Path) -> None:
         pid_text = entry.name[len(_PREFIX) :].split("-", 1)[0]
         if not pid_text.isdigit() or int(pid_text) == os.getpid() or _alive(int(pid_text)):
             continue
+        if _BACKUP in entry.name:
+            owner = directory / entry.name[entry.name.index(_BACKUP) + len(_BACKUP) : -len(_SUFFIX)]
+            if not os.path.lexists(owner):
+                with contextlib.suppress(OSError):  # left for the next write
+                    entry.rename(owner)
+                continue
         try:
             if entry.is_dir() and not entry.is_symlink():
                 import shutil  # imported when needed: importing scocoop stays cheap
@@ -127,10 +168,13 @@ def _carried(target: Path, real: Path, files: Mapping[str, bytes], keep: Callabl
         raise OSError(errno.ENOTDIR, "not a directory", os.fspath(target))
     carried = []
     if real.is_dir():
+        if not os.access(real, os.W_OK | os.X_OK):
+            raise OSError(errno.EACCES, "the directory is read-only; nothing was changed", os.fspath(target))
         for entry in sorted(real.iterdir()):
-            if entry.name in files:
-                continue
-            if not (entry.is_file() and not entry.is_symlink() and keep(entry.name)):
+            plain_file = entry.is_file() and not entry.is_symlink()
+            if entry.name in files and plain_file:
+                continue  # replaced by the new file of that name
+            if not (plain_file and keep(entry.name)):
                 raise OSError(
                     errno.EEXIST,
                     f"the directory holds {show(entry.name)}, which is not part of an export;"
@@ -161,7 +205,7 @@ def write_directory(target: Path, files: Mapping[str, bytes], keep: Callable[[st
         real.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale(real.parent)
         building = _temporary_name(real.parent)
-        old = _temporary_name(real.parent)
+        old = _backup_name(real)
         try:
             building.mkdir(0o777)
             for name, data in sorted(files.items()):
@@ -169,9 +213,17 @@ def write_directory(target: Path, files: Mapping[str, bytes], keep: Callable[[st
             for entry in carried:
                 shutil.copy2(entry, building / entry.name)
             if real.is_dir():
-                real.rename(old)
-                building.rename(real)
-                shutil.rmtree(old, ignore_errors=True)
+                building.chmod(stat.S_IMODE(real.stat().st_mode))
+                if _exchange(building, real):
+                    # One step: the target held the old package, then the new one.
+                    shutil.rmtree(building, ignore_errors=True)
+                else:
+                    # Two steps, where the system has no exchange: the old package is kept
+                    # under a name that says where it belongs, and a later write puts it back
+                    # if a crash came between them (see _remove_stale).
+                    real.rename(old)
+                    building.rename(real)
+                    shutil.rmtree(old, ignore_errors=True)
             else:
                 building.rename(real)
         except BaseException:
