@@ -32,6 +32,7 @@ __all__ = [
 SHOWN = 80
 """How many characters of a value a message shows at most."""
 
+
 def printable(text: object) -> str:
     """A file name or other text as a terminal may show it: as it is if printable, else escaped.
 
