@@ -38,6 +38,7 @@ LAYERS = (
     "_coverage",
     "_info",
     "_pandas",
+    "_panels",
     "_network",
     "_timeline",
     "_popolo",

@@ -77,6 +77,7 @@ if _TYPE_CHECKING:
     )
     from scocoop._network import to_networkx
     from scocoop._pandas import to_pandas
+    from scocoop._panels import country_year, dyad_year
     from scocoop._queries import (
         absences_of,
         find_meetings,
@@ -161,10 +162,12 @@ __all__ = [
     "commitment_order",
     "country_codes",
     "country_name",
+    "country_year",
     "coverage",
     "dataset_info",
     "dump",
     "dumps",
+    "dyad_year",
     "export",
     "find_meetings",
     "holders_of",
@@ -263,6 +266,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "_instruments": ("PartyStage",),
     "_network": ("to_networkx",),
     "_pandas": ("to_pandas",),
+    "_panels": ("country_year", "dyad_year"),
     "_queries": (
         "absences_of",
         "find_meetings",
