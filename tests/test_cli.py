@@ -128,7 +128,7 @@ def test_bare_command_prints_help_and_version_prints_the_version() -> None:
     bare = run()
     assert 0 == bare.returncode
     assert bare.stdout.startswith("usage: scocoop")
-    assert f"scocoop {scocoop.__version__}\n" == run("--version").stdout
+    assert f"scocoop {scocoop.__version__}, data {scocoop.load().data_version}\n" == run("--version").stdout
 
 
 def test_output_failures_give_one_line_and_exit_1() -> None:
@@ -387,3 +387,23 @@ def test_a_file_name_with_control_characters_is_printed_escaped(
     assert "\\n" in out
     assert 1 == main(["validate", str(tmp_path / "missing\x1b[31m.json")])
     assert "\x1b" not in capsys.readouterr().err
+
+
+def test_a_record_is_cited_with_its_sources_addresses_in_three_formats() -> None:
+    record = scocoop.load().meeting("sco-prosecutors-general-14")
+    urls = {scocoop.load().source(c.source).url for c in record.sources}
+    text = run("cite", record.id).stdout
+    assert f"Record {record.id}" in text
+    assert all(url in text for url in urls if url)
+    items = json.loads(run("cite", record.id, "--format", "csl-json").stdout)
+    assert "dataset" == items[0]["type"]
+    assert {u for u in urls if u} == {i["URL"] for i in items[1:] if "URL" in i}
+    assert run("cite", record.id, "--format", "bibtex").stdout.count("@misc{") == 1 + len(items) - 1
+    assert 1 == run("cite", "no-such-record").returncode
+
+
+def test_show_prints_each_sources_address_and_version_names_the_data() -> None:
+    out = run("show", "sco-prosecutors-general-14").stdout
+    assert "https://" in out
+    version = run("--version").stdout
+    assert f"data {scocoop.load().data_version}" in version

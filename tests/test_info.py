@@ -33,7 +33,7 @@ def test_info_counts_records_citations_and_quotes() -> None:
 
 def test_an_unknown_citation_style_is_refused() -> None:
     with pytest.raises(ValueError, match="'apa'"):
-        scocoop.cite("apa")  # type: ignore[arg-type]
+        scocoop.cite(format="apa")  # type: ignore[arg-type]
 
 
 @pytest.mark.skipif(not (ROOT / "CITATION.cff").is_file(), reason="run from a source checkout")

@@ -23,7 +23,7 @@ from scocoop._display import SUMMARY_COLUMNS, summary, text_table
 from scocoop._errors import DataError, ScocoopError, UnknownIdError, printable
 from scocoop._export import FORMATS, export
 from scocoop._info import cite, dataset_info
-from scocoop._io import load
+from scocoop._io import bundled_data_version, load
 from scocoop._model import Commitment, Meeting, Official, commitment_order
 from scocoop._topics import topics
 
@@ -108,6 +108,7 @@ def _show(ds: Dataset, args: argparse.Namespace) -> str:
         for citation, source in cited:
             publisher = source.publisher or "publisher not stated"
             lines.append(f"    - {source.title} ({publisher}, {source.published or 'undated'})")
+            lines.append(f"      {source.url or 'no public address'}")
             if citation.quote:
                 lines.append(f"      “{citation.quote}”")
             if citation.note:
@@ -205,7 +206,7 @@ def _coverage(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _cite(ds: Dataset | None, args: argparse.Namespace) -> str:
-    return cite(args.citation_format) + "\n"
+    return cite(args.id, format=args.citation_format) + "\n"
 
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str:
@@ -331,7 +332,11 @@ EXAMPLES = {
     "stats": ("scocoop stats", "scocoop stats --format json"),
     "coverage": ("scocoop coverage", "scocoop coverage --format json"),
     "export": ("scocoop export --to out --format csv", "scocoop export --to out --format popolo"),
-    "cite": ("scocoop cite", "scocoop cite --format bibtex"),
+    "cite": (
+        "scocoop cite",
+        "scocoop cite --format bibtex",
+        "scocoop cite sco-prosecutors-general-14 --format csl-json",
+    ),
     "completion": (
         "scocoop completion bash > ~/.local/share/bash-completion/completions/scocoop",
         "scocoop completion zsh > ~/.zfunc/_scocoop",
@@ -355,7 +360,7 @@ def _version() -> str:
 
 class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
-        print(f"scocoop {_version()}")
+        print(f"scocoop {_version()}, data {bundled_data_version() or 'unversioned'}")
         parser.exit()
 
 
@@ -472,8 +477,15 @@ def _parser() -> argparse.ArgumentParser:
         "parquet (needs scocoop[parquet]); default csv",
     )
 
-    p = command("cite", "How to cite scocoop and its data.", _cite, listing=False, data=False)
-    p.add_argument("--format", dest="citation_format", choices=("text", "bibtex"), default="text")
+    p = command(
+        "cite",
+        "How to cite scocoop and its data, or one record with its sources.",
+        _cite,
+        listing=False,
+        data=False,
+    )
+    p.add_argument("id", nargs="?", help="a record's id: cite it with the sources it cites")
+    p.add_argument("--format", dest="citation_format", choices=("text", "bibtex", "csl-json"), default="text")
 
     p = command(
         "completion", "Print a shell completion script for scocoop.", _completion, listing=False, data=False

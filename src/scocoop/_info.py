@@ -151,41 +151,110 @@ def _source(source: Source) -> SourceSummary:
     }
 
 
-def cite(format: Literal["text", "bibtex"] = "text") -> str:
-    """How to cite scocoop and its bundled data, with both versions.
+def cite(record_id: str | None = None, *, format: Literal["text", "bibtex", "csl-json"] = "text") -> str:
+    """How to cite scocoop's bundled data, or one record of it with its sources.
 
-    >>> cite("bibtex").startswith("@misc{scocoop_")
+    The dataset is cited with both versions; a record adds its id and every
+    source it cites, with the source's address, title, publisher and date.
+
+    >>> cite(format="bibtex").startswith("@misc{scocoop_")
+    True
+    >>> "https://" in cite("sco-prosecutors-general-14")
     True
 
     Args:
-        format: ``"text"`` for a reference in prose, ``"bibtex"`` for a BibTeX
-            entry (as ``scocoop cite --format``).
+        record_id: A record of the bundled data (``None``: the dataset).
+        format: ``"text"`` for a reference in prose, ``"bibtex"`` for
+            BibTeX entries, ``"csl-json"`` for CSL-JSON items (as
+            ``scocoop cite [ID] --format``).
 
     Raises:
+        UnknownIdError: No record has this id.
         ValueError: Unknown format.
     """
-    data_version = load().data_version or "unversioned"
+    if format not in ("text", "bibtex", "csl-json"):
+        raise ValueError(f"unknown citation format {show(format)}; expected 'text', 'bibtex' or 'csl-json'")
+    dataset = load()
+    data_version = dataset.data_version or "unversioned"
     version = _version()
     year = data_version[:4] if data_version[:4].isdigit() else ""
+    sources = [source for _, source in dataset.citations(record_id)] if record_id is not None else []
+    unique = list({source.id: source for source in sources}.values())
     if format == "text":
         dated = f" ({year})" if year else ""
-        return (
-            f"{_AUTHOR}{dated}. {_TITLE}. Software version {version}, data version {data_version}. "
-            f"{HOMEPAGE}. Code licensed MIT; data licensed CC BY 4.0."
-        )
+        lines = [
+            (
+                f"{_AUTHOR}{dated}. {_TITLE}. Software version {version}, data version {data_version}. "
+                f"{HOMEPAGE}. Code licensed MIT; data licensed CC BY 4.0."
+            )
+        ]
+        if record_id is not None:
+            lines.append(f"Record {record_id}, citing:")
+            lines.extend(f"- {_source_text(source)}" for source in unique)
+        return "\n".join(lines)
     if format == "bibtex":
         key = "scocoop_" + "".join(ch if ch.isalnum() else "_" for ch in data_version)
+        note = f"Software version {version}, data version {data_version}; data licensed CC BY 4.0"
+        if record_id is not None:
+            note += f"; record {record_id}"
         fields = [
             ("author", f"{{{_AUTHOR}}}"),
             ("title", f"{{{_TITLE}}}"),
             ("year", year),
             ("version", f"{version} (data {data_version})"),
             ("url", HOMEPAGE),
-            ("note", f"Software version {version}, data version {data_version}; data licensed CC BY 4.0"),
+            ("note", note),
         ]
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
-        return f"@misc{{{key},\n{body}\n}}"
-    raise ValueError(f"unknown citation format {show(format)}; expected 'text' or 'bibtex'")
+        entries = [f"@misc{{{key},\n{body}\n}}"]
+        entries.extend(_source_bibtex(source) for source in unique)
+        return "\n\n".join(entries)
+    import json
+
+    items: list[dict[str, Any]] = [
+        {
+            "id": f"scocoop-{data_version}",
+            "type": "dataset",
+            "title": _TITLE,
+            "author": [{"literal": _AUTHOR}],
+            "version": f"{version} (data {data_version})",
+            "URL": HOMEPAGE,
+            **({"issued": {"date-parts": [[int(year)]]}} if year else {}),
+            **({"note": f"record {record_id}"} if record_id is not None else {}),
+        }
+    ]
+    items.extend(_source_csl(source) for source in unique)
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def _source_text(source: Source) -> str:
+    parts = [source.publisher or "publisher not stated", str(source.published or "undated"), source.title]
+    return ". ".join(parts) + (f". {source.url}" if source.url else "")
+
+
+def _source_bibtex(source: Source) -> str:
+    fields = [
+        ("title", f"{{{source.title}}}"),
+        ("publisher", source.publisher or ""),
+        ("year", str(source.published.year) if source.published else ""),
+        ("url", source.url or ""),
+        ("note", f"EDTF date {source.published}" if source.published else ""),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@misc{{{source.id.replace('-', '_')},\n{body}\n}}"
+
+
+def _source_csl(source: Source) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": source.id, "type": "webpage", "title": source.title}
+    if source.publisher:
+        item["container-title"] = source.publisher
+    if source.url:
+        item["URL"] = source.url
+    if source.published:
+        parts = [source.published.year, source.published.month, source.published.day]
+        item["issued"] = {"date-parts": [[p for p in parts if p is not None]]}
+    item["language"] = source.language
+    return item
 
 
 def _sha256(data: bytes) -> str:

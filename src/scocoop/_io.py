@@ -35,7 +35,7 @@ from scocoop._model import COLLECTIONS, Commitment, Instrument, Meeting, Officia
 from scocoop._once import once
 from scocoop._schema import SCHEMA_VERSION
 
-__all__ = ["MAX_BYTES", "dump", "dumps", "load", "loads"]
+__all__ = ["MAX_BYTES", "bundled_data_version", "dump", "dumps", "load", "loads"]
 
 MAX_BYTES = 1 << 30
 """The largest input :func:`load` and :func:`loads` read by default (1 GiB, ten
@@ -273,3 +273,14 @@ def _bundled() -> Dataset:
         return loads(data)
     except DataError as exc:
         raise DataError(exc.problems, origin="the bundled dataset") from None
+
+
+def bundled_data_version() -> str | None:
+    """The bundled data's version, read from the file's header without loading the data."""
+    import re
+    from importlib import resources
+
+    with (resources.files("scocoop") / "data" / "scocoop.json").open("rb") as stream:
+        head = stream.read(256).decode("utf-8", errors="replace")
+    found = re.search(r'"data_version": "([^"\\]*)"', head)
+    return found.group(1) if found else None
