@@ -78,7 +78,7 @@ def test_country_network_weights_count_shared_meetings(bundled: Dataset) -> None
     assert set(shared) == {tuple(sorted(edge)) for edge in graph.edges}
     for (a, b), count in shared.items():
         assert count == graph.edges[a, b]["weight"]
-        ids = graph.edges[a, b]["meetings"]
+        ids = graph.edges[a, b]["meetings"].split()
         assert count == len(ids)
         assert sorted(ids, key=lambda i: meeting_order(bundled.meeting(i))) == list(ids)
     assert "Kazakhstan" == graph.nodes["KZ"]["name"]
@@ -102,9 +102,9 @@ def test_official_network_links_officials_at_one_meeting(bundled: Dataset) -> No
     graph = bundled.to_networkx(of="officials")
     attended = {p.official for m in bundled.meetings for p in m.participants if p.official}
     assert attended == set(graph.nodes)
-    edges: list[tuple[str, str, tuple[str, ...]]] = list(graph.edges(data="meetings"))
+    edges: list[tuple[str, str, str]] = list(graph.edges(data="meetings"))
     for a, b, ids in edges:
-        for meeting_id in ids:
+        for meeting_id in ids.split():
             present = {p.official for p in bundled.meeting(meeting_id).participants}
             assert {a, b} <= present
     assert isinstance(graph, nx.Graph)
@@ -183,10 +183,18 @@ def test_an_answer_becomes_one_frame_with_its_tables_columns(bundled: Dataset) -
         scocoop.Results([bundled.meetings[0], bundled.officials[0]]).to_pandas()
 
 
-def test_a_portable_network_can_be_written_to_graphml_and_gexf(bundled: Dataset, tmp_path: Path) -> None:
-    graph = scocoop.to_networkx(bundled, portable=True)
+def test_a_network_can_be_written_to_graphml_and_gexf_as_it_is(bundled: Dataset, tmp_path: Path) -> None:
+    graph = scocoop.to_networkx(bundled)
     nx.write_graphml(graph, tmp_path / "g.graphml")
     nx.write_gexf(graph, tmp_path / "g.gexf")
     back = nx.read_graphml(tmp_path / "g.graphml")
-    full = scocoop.to_networkx(bundled)
-    assert " ".join(full.edges["CN", "KZ"]["meetings"]) == back.edges["CN", "KZ"]["meetings"]
+    assert graph.edges["CN", "KZ"]["meetings"] == back.edges["CN", "KZ"]["meetings"]
+
+
+def test_a_network_is_limited_to_an_organization_and_a_period(bundled: Dataset) -> None:
+    rats = scocoop.to_networkx(bundled, organization="RATS", start=2015, end=2019)
+    ids = {i for _, _, data in rats.edges(data=True) for i in data["meetings"].split()}
+    assert ids
+    assert all(bundled.meeting(i).organization == "sco-rats-council" for i in ids)
+    assert all(bundled.meeting(i).date.earliest.year in range(2015, 2020) for i in ids)  # type: ignore[union-attr]
+    assert "AM" not in rats

@@ -627,12 +627,14 @@ class Dataset:
         of: Literal["countries", "officials"] = "countries",
         *,
         inferred: bool = True,
-        portable: bool = False,
+        organization: str | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
     ) -> networkx.Graph[str]:
         """As :func:`scocoop.to_networkx` (extra ``graph``)."""
         from scocoop._network import to_networkx  # upward, by design
 
-        return to_networkx(self, of, inferred=inferred, portable=portable)
+        return to_networkx(self, of, inferred=inferred, organization=organization, start=start, end=end)
 
     def plot_timeline(self, ax: Axes | None = None) -> Axes:
         """As :func:`scocoop.plot_timeline` (extra ``plot``)."""

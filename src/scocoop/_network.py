@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Literal
 
 from scocoop._countries import country_name
+from scocoop._dates import DateLike
 from scocoop._errors import show
 from scocoop._extras import require
 from scocoop._model import Meeting, meeting_order
@@ -43,13 +44,17 @@ def to_networkx(
     of: Literal["countries", "officials"] = "countries",
     *,
     inferred: bool = True,
-    portable: bool = False,
+    organization: str | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
 ) -> networkx.Graph[str]:
     """The co-participation network as a :class:`networkx.Graph` (extra ``graph``).
 
     Nodes are the countries (or officials) that took part in a meeting; an
     edge joins two that took part in the same meeting, with ``weight`` the
-    number of meetings they shared and ``meetings`` their ids in date order.
+    number of meetings they shared and ``meetings`` their ids in date order,
+    as one space-separated string, so that ``networkx.write_graphml`` and
+    ``write_gexf`` write the graph as it is.
 
     Args:
         dataset: The dataset.
@@ -57,23 +62,27 @@ def to_networkx(
         inferred: Whether to count participants that no source names (see
             :attr:`Participant.inferred`); ``False`` keeps only those the
             sources name.
-        portable: Give each edge's ``meetings`` as one space-separated
-            string rather than a tuple, so that ``networkx.write_graphml``
-            and ``write_gexf`` can write the graph.
+        organization: Only meetings of this organization and its bodies
+            (a series is a body: ``"RATS Council"``).
+        start: Only meetings that may fall on or after this date.
+        end: Only meetings that may fall on or before this date.
 
     Raises:
         MissingExtraError: networkx is not installed.
         ValueError: ``of`` is neither.
+        UnknownIdError: The organization is not recognised.
+        InvalidDateError: A date cannot be read.
     """
     nx = require("networkx", extra="graph", feature="to_networkx()")
     if of not in ("countries", "officials"):
         raise ValueError(f"expected of='countries' or of='officials', got {show(of)}")
     graph: networkx.Graph[str] = nx.Graph(kind=of, inferred=inferred)
-    if dataset.data_version is not None or not portable:
+    if dataset.data_version is not None:  # GraphML and GEXF write no null attributes
         graph.graph["data_version"] = dataset.data_version
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     meetings: dict[str, list[str]] = defaultdict(list)
-    for meeting in sorted(dataset.meetings, key=meeting_order):
+    chosen = dataset.find_meetings(organization=organization, start=start, end=end)
+    for meeting in sorted(chosen, key=meeting_order):
         members = _members(meeting, of, inferred)
         for member in members:
             meetings[member].append(meeting.id)
@@ -81,6 +90,5 @@ def to_networkx(
             shared[pair].append(meeting.id)
     _add_nodes(graph, dataset, of, meetings)
     for (a, b), ids in sorted(shared.items()):
-        # GraphML and GEXF write text and numbers only: portable graphs give the ids as one string.
-        graph.add_edge(a, b, weight=len(ids), meetings=" ".join(ids) if portable else tuple(ids))
+        graph.add_edge(a, b, weight=len(ids), meetings=" ".join(ids))
     return graph
