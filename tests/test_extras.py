@@ -43,10 +43,12 @@ def test_dates_are_datetimes_with_their_precision_and_statement(bundled: Dataset
     assert pd.api.types.is_datetime64_any_dtype(meetings["date"])
     row = meetings.loc["sco-rats-council-39"]
     assert pd.Timestamp("2023-03-01") == row["date"]
+    assert pd.Timestamp("2023-03-31") == row["date_latest"]
     assert "month" == row["date_precision"]
     assert "2023-03?" == row["date_edtf"]
     undated = meetings.loc["cis-interior-ministers-first-almaty"]
     assert pd.isna(undated["date"])
+    assert pd.isna(undated["date_latest"])
     assert pd.isna(undated["date_precision"])
     assert pd.isna(undated["date_edtf"])
 

@@ -42,3 +42,9 @@ def test_citation_file_gives_the_package_version() -> None:
     found = re.search(r"^version: (\S+)$", text, re.MULTILINE)
     assert found is not None
     assert scocoop.__version__ == found.group(1)
+
+
+@pytest.mark.skipif(not (ROOT / "CITATION.cff").is_file(), reason="run from a source checkout")
+def test_citation_file_gives_the_bundled_data_version() -> None:
+    text = " ".join((ROOT / "CITATION.cff").read_text(encoding="utf-8").split())
+    assert f"data version {scocoop.load().data_version}." in text

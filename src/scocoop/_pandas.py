@@ -31,6 +31,8 @@ def _frame(pd: Any, np: Any, table: Table, records: list[dict[str, Value]]) -> A
         days = np.array([d.earliest.isoformat() if d else "NaT" for d in dates], dtype="datetime64[D]")
         # Seconds, not nanoseconds: pandas' default unit cannot hold years before 1677.
         columns[column.name] = pd.Series(days.astype("datetime64[s]"))
+        ends = np.array([d.latest.isoformat() if d else "NaT" for d in dates], dtype="datetime64[D]")
+        columns[f"{column.name}_latest"] = pd.Series(ends.astype("datetime64[s]"))
         columns[f"{column.name}_precision"] = pd.Categorical(
             [d.precision.value if d else None for d in dates], categories=["year", "month", "day"]
         )
@@ -45,10 +47,10 @@ def to_pandas(dataset: Dataset) -> dict[str, pandas.DataFrame]:
     ``meetings``, ``commitments``) and one per list inside records
     (``memberships``, ``positions``, ``participants``, ``parties``,
     ``discussions``, ``topics``, ``aliases``, ``citations``), keyed by the
-    record they belong to.  Each date becomes three columns: ``date`` (the
-    earliest day it can mean, a datetime), ``date_precision`` (``year``,
-    ``month`` or ``day``) and ``date_edtf`` (the exact statement, with its
-    ``?`` or ``~``).
+    record they belong to.  Each date becomes four columns: ``date`` (the
+    earliest day it can mean, a datetime), ``date_latest`` (the last day it
+    can mean), ``date_precision`` (``year``, ``month`` or ``day``) and
+    ``date_edtf`` (the exact statement, with its ``?`` or ``~``).
 
     Raises:
         MissingExtraError: pandas is not installed.
