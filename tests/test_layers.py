@@ -34,6 +34,7 @@ LAYERS = (
     "_dataset",
     "_fast",
     "_io",
+    "_changes",
     "_tables",
     "_coverage",
     "_info",

@@ -12,6 +12,7 @@ from types import FunctionType as _FunctionType
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 if _TYPE_CHECKING:
+    from scocoop._changes import Change, changes
     from scocoop._converter import make_converter
     from scocoop._countries import (
         CountryCodes,
@@ -107,6 +108,7 @@ __all__ = [
     "Absence",
     "AbsenceReason",
     "AmbiguousCountryError",
+    "Change",
     "Citation",
     "Commitment",
     "CommitmentKind",
@@ -158,6 +160,7 @@ __all__ = [
     "UnknownTopicError",
     "Vocabulary",
     "absences_of",
+    "changes",
     "cite",
     "commitment_order",
     "country_codes",
@@ -201,6 +204,7 @@ __all__ = [
 # about what importing attrs does, and a script or a command pays only for the
 # modules it uses.  Type checkers read the imports above instead.
 _MODULES: dict[str, tuple[str, ...]] = {
+    "_changes": ("Change", "changes"),
     "_converter": ("make_converter",),
     "_countries": (
         "CountryCodes",

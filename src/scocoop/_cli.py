@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from scocoop._changes import changes
 from scocoop._converter import CONVERTER
 from scocoop._countries import CountryCodes, country_codes, country_name, to_country_code
 from scocoop._dataset import Dataset
@@ -205,6 +206,15 @@ def _coverage(ds: Dataset, args: argparse.Namespace) -> str:
     return _emit(rows, rows, args.format)
 
 
+def _changes(ds: Dataset | None, args: argparse.Namespace) -> str:
+    found = changes(load(args.old), load(args.new))
+    rows = [
+        {"collection": c.collection, "id": c.id, "change": c.change, "fields": " ".join(c.fields)}
+        for c in found
+    ]
+    return _emit(rows, rows, args.format, ("collection", "id", "change", "fields"))
+
+
 def _cite(ds: Dataset | None, args: argparse.Namespace) -> str:
     return cite(args.id, format=args.citation_format) + "\n"
 
@@ -332,6 +342,7 @@ EXAMPLES = {
     "stats": ("scocoop stats", "scocoop stats --format json"),
     "coverage": ("scocoop coverage", "scocoop coverage --format json"),
     "export": ("scocoop export --to out --format csv", "scocoop export --to out --format popolo"),
+    "changes": ("scocoop changes mydata.json mydata.json --format csv",),
     "cite": (
         "scocoop cite",
         "scocoop cite --format bibtex",
@@ -477,6 +488,18 @@ def _parser() -> argparse.ArgumentParser:
         "parquet (needs scocoop[parquet]); default csv",
     )
 
+    _reference_commands(command)
+    return parser
+
+
+def _reference_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The commands that read no dataset or compare data files: changes, cite, completion."""
+    p = command(
+        "changes", "List the records added, changed or removed between two data files.", _changes, data=False
+    )
+    p.add_argument("old", type=_given, help="the earlier data file")
+    p.add_argument("new", type=_given, help="the later data file")
+
     p = command(
         "cite",
         "How to cite scocoop and its data, or one record with its sources.",
@@ -491,7 +514,6 @@ def _parser() -> argparse.ArgumentParser:
         "completion", "Print a shell completion script for scocoop.", _completion, listing=False, data=False
     )
     p.add_argument("shell", choices=("bash", "zsh", "fish"))
-    return parser
 
 
 _NEEDS = {
