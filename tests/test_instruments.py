@@ -109,29 +109,27 @@ def test_an_instrument_is_found_by_its_titles_in_any_case() -> None:
         DS.resolve_instrument("Treaty of Westphalia")
 
 
-def test_a_step_that_comes_before_the_one_it_follows_is_refused_with_its_place() -> None:
-    with pytest.raises(
-        RecordError, match=r"events\[1\] \(KZ entry_into_force, 2011\) comes before its deposit"
-    ):
+@pytest.mark.parametrize(
+    ("earlier", "later", "says"),
+    [
+        (
+            "deposit",
+            "entry_into_force",
+            r"events\[1\] \(KZ entry_into_force, 2011\) comes before its deposit",
+        ),
+        ("signature", "domestic_act", "comes before its signature"),
+        ("withdrawal_notice", "withdrawal", "comes before its withdrawal_notice"),
+    ],
+)
+def test_a_step_that_comes_before_the_one_it_follows_is_refused_with_its_place(
+    earlier: str, later: str, says: str
+) -> None:
+    with pytest.raises(RecordError, match=says):
         Instrument(
             id="x",
             title="X",
             kind="agreement",
-            events=[event("KZ", "deposit", "2012"), event("KZ", "entry_into_force", "2011")],
-        )
-    with pytest.raises(RecordError, match="comes before its signature"):
-        Instrument(
-            id="x",
-            title="X",
-            kind="agreement",
-            events=[event("KZ", "signature", "2012"), event("KZ", "domestic_act", "2011")],
-        )
-    with pytest.raises(RecordError, match="comes before its withdrawal_notice"):
-        Instrument(
-            id="x",
-            title="X",
-            kind="agreement",
-            events=[event("KZ", "withdrawal_notice", "2012"), event("KZ", "withdrawal", "2011")],
+            events=[event("KZ", earlier, "2012"), event("KZ", later, "2011")],
         )
 
 
