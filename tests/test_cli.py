@@ -407,3 +407,17 @@ def test_show_prints_each_sources_address_and_version_names_the_data() -> None:
     assert "https://" in out
     version = run("--version").stdout
     assert f"data {scocoop.load().data_version}" in version
+
+
+def test_officials_on_a_date_say_which_post_each_held() -> None:
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run(
+                    "officials", "--country", "RU", "--on", "2005-06-01", "--certain", "--format", "csv"
+                ).stdout
+            )
+        )
+    )
+    assert {"id", "name", "post", "from", "to"} == set(rows[0])
+    assert ("vladimir-ustinov", "Prosecutor General") in {(r["id"], r["post"]) for r in rows}

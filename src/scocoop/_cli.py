@@ -88,8 +88,22 @@ def _members(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _officials(ds: Dataset, args: argparse.Namespace) -> str:
-    found = ds.officials_of(args.country, on=args.on, certain=args.certain)
-    return _emit([summary(o) for o in found], found, args.format, SUMMARY_COLUMNS[Official])
+    if args.on is None:
+        found = ds.officials_of(args.country)
+        return _emit([summary(o) for o in found], found, args.format, SUMMARY_COLUMNS[Official])
+    # On a date: one row per official and post held then, saying which post.
+    held = ds.posts_on(args.country, args.on, certain=args.certain)
+    rows = [
+        {
+            "id": t.official.id,
+            "name": t.official.name,
+            "post": t.title,
+            "from": str(t.position.start or ""),
+            "to": str(t.position.end or (f"by {t.position.ended_by}" if t.position.ended_by else "")),
+        }
+        for t in held
+    ]
+    return _emit(rows, rows, args.format, ("id", "name", "post", "from", "to"))
 
 
 def _show(ds: Dataset, args: argparse.Namespace) -> str:
