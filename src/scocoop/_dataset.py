@@ -9,8 +9,9 @@ answer rather than to the dataset.
 
 from __future__ import annotations
 
+import datetime
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from scocoop._countries import to_country_code
@@ -32,6 +33,7 @@ from scocoop._model import (
     COLLECTIONS,
     Citation,
     Commitment,
+    DateKey,
     Instrument,
     Meeting,
     MembershipStatus,
@@ -175,11 +177,11 @@ class Dataset:
         # returned to both; no lock can be left held across a fork.
         built = self._built
         if built is None:
-            candidate = Index({name: getattr(self, name) for name in COLLECTIONS})
+            built = Index({name: getattr(self, name) for name in COLLECTIONS})
             if self._built is None:
-                object.__setattr__(self, "_built", candidate)
-            built = self._built
-        return built  # type: ignore[return-value]
+                object.__setattr__(self, "_built", built)
+            built = self._built or built
+        return built
 
     # Lookup by id.
 
@@ -238,15 +240,7 @@ class Dataset:
         Raises:
             UnknownIdError: No organization matches, or several do.
         """
-        if isinstance(organization, str):
-            if isinstance(self._index.by_id.get(organization), Organization):
-                return organization
-            found = self._index.org_keys.get(fold(organization), ())
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                raise UnknownIdError("organization", organization, candidates=found)
-        raise UnknownIdError("organization", organization)
+        return self._resolve(Organization, self._index.org_keys, organization)
 
     def resolve_instrument(self, instrument: str) -> str:
         """The id of an instrument given by id, English title or original title (any case).
@@ -254,15 +248,20 @@ class Dataset:
         Raises:
             UnknownIdError: No instrument matches, or several do.
         """
-        if isinstance(instrument, str):
-            if isinstance(self._index.by_id.get(instrument), Instrument):
-                return instrument
-            found = self._index.instrument_keys.get(fold(instrument), ())
+        return self._resolve(Instrument, self._index.instrument_keys, instrument)
+
+    def _resolve(self, kind: type[R], keys: dict[str, tuple[str, ...]], name: object) -> str:
+        """The id of the one record of ``kind`` that ``name`` is the id or a name of."""
+        label = kind.__name__.lower()
+        if isinstance(name, str):
+            if isinstance(self._index.by_id.get(name), kind):
+                return name
+            found = keys.get(fold(name), ())
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
-                raise UnknownIdError("instrument", instrument, candidates=found)
-        raise UnknownIdError("instrument", instrument)
+                raise UnknownIdError(label, name, candidates=found)
+        raise UnknownIdError(label, name)
 
     def stage_of(self, instrument: str, country: str, on: DateLike | None = None) -> PartyStage:
         """Where a state stands under an instrument on a date (by default, as of the latest record).
@@ -277,7 +276,7 @@ class Dataset:
             InvalidDateError: ``on`` cannot be read as a date.
         """
         record = self.instrument(self.resolve_instrument(instrument))
-        by = None if on is None else to_partial_date(on).latest
+        by = _last_day(on)
         return stage(record, to_country_code(country), by)
 
     def parties_to(
@@ -294,9 +293,9 @@ class Dataset:
             InvalidDateError: ``on`` cannot be read as a date.
             ValueError: ``status`` is not one of the three stages.
         """
-        wanted = _party_stage(status)
+        wanted = _status(PartyStage, status, PARTY_STAGES)
         record = self.instrument(self.resolve_instrument(instrument))
-        by = None if on is None else to_partial_date(on).latest
+        by = _last_day(on)
         reached = PARTY_STAGES[PARTY_STAGES.index(wanted) :]
         countries = sorted({e.country for e in record.events})
         return Results(c for c in countries if stage(record, c, by) in reached)
@@ -317,7 +316,7 @@ class Dataset:
             InvalidDateError: ``on`` cannot be read as a date.
         """
         code = to_country_code(country)
-        by = None if on is None else to_partial_date(on).latest
+        by = _last_day(on)
         pool = self.instruments_on(topic) if topic is not None else self._index.instruments_ordered
         return Results(i for i in pool if stage(i, code, by) is PartyStage.IN_FORCE)
 
@@ -327,11 +326,7 @@ class Dataset:
         Raises:
             UnknownTopicError: The topic is not in the vocabulary.
         """
-        vocabulary = topic_vocabulary()
-        topic_id = vocabulary.resolve(topic)
-        ids = (topic_id, *vocabulary.narrower(topic_id)) if narrower else (topic_id,)
-        unique = {i.id: i for t in ids for i in self._index.instruments_by_topic.get(t, NONE)}
-        return Results(sorted(unique.values(), key=instrument_order))
+        return _on_topic(self._index.instruments_by_topic, topic, narrower, instrument_order)
 
     def bodies_of(self, organization: str) -> tuple[str, ...]:
         """The ids of the organization and every body below it, sorted."""
@@ -460,14 +455,7 @@ class Dataset:
         Raises:
             UnknownTopicError: The topic is not in the vocabulary.
         """
-        vocabulary = topic_vocabulary()
-        topic_id = vocabulary.resolve(topic)
-        ids = (topic_id, *vocabulary.narrower(topic_id)) if narrower else (topic_id,)
-        groups = [g for g in (self._index.by_topic.get(i) for i in ids) if g]
-        if len(groups) <= 1:
-            return groups[0] if groups else NONE
-        unique = {c.id: c for g in groups for c in g}
-        return Results(sorted(unique.values(), key=commitment_order))
+        return _on_topic(self._index.by_topic, topic, narrower, commitment_order)
 
     def officials_of(
         self, country: str, on: DateLike | None = None, *, certain: bool = False
@@ -493,7 +481,7 @@ class Dataset:
         if on is None:
             return found
         when = to_partial_date(on)
-        held = Position.held_throughout if certain else Position.in_effect
+        held = _holding(certain)
         return Results(o for o in found if any(held(p, when.earliest, when.latest) for p in o.positions))
 
     def posts_on(self, country: str, on: DateLike, *, certain: bool = False) -> Results[Tenure]:
@@ -509,7 +497,7 @@ class Dataset:
             InvalidDateError: ``on`` cannot be read as a date.
         """
         when = to_partial_date(on)
-        held = Position.held_throughout if certain else Position.in_effect
+        held = _holding(certain)
         return Results(
             Tenure(o, p)
             for o in self._index.officials_by_country.get(to_country_code(country), NONE)
@@ -536,7 +524,7 @@ class Dataset:
         if on is None:
             return terms
         when = to_partial_date(on)
-        held = Position.held_throughout if certain else Position.in_effect
+        held = _holding(certain)
         return Results(t for t in terms if held(t.position, when.earliest, when.latest))
 
     def posts(self) -> tuple[str, ...]:
@@ -643,28 +631,42 @@ class Dataset:
         return plot_timeline(self, ax)
 
 
-E = TypeVar("E", ParticipantStatus, MembershipStatus)
+E = TypeVar("E", ParticipantStatus, MembershipStatus, PartyStage)
+T = TypeVar("T", bound=Commitment | Instrument)
 
 
-def _party_stage(value: PartyStage | str) -> PartyStage:
-    try:
-        found = value if isinstance(value, PartyStage) else PartyStage(value)
-    except ValueError:
-        found = None
-    if found not in PARTY_STAGES:
-        allowed = ", ".join(repr(s.value) for s in PARTY_STAGES)
-        raise ValueError(f"status must be one of {allowed}, not {show(value)}")
-    return found
+def _status(kind: type[E], value: E | str, allowed: tuple[E, ...] = ()) -> E:
+    """An enumeration's member given as itself or its value, among ``allowed`` (all, if empty)."""
+    choices = allowed or tuple(kind)
+    for choice in choices:
+        if value is choice or choice.value == value:
+            return choice
+    listed = ", ".join(repr(c.value) for c in choices)
+    raise ValueError(f"status must be one of {listed}, not {show(value)}")
 
 
-def _status(kind: type[E], value: E | str) -> E:
-    if isinstance(value, kind):
-        return value
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(repr(s.value) for s in kind)
-        raise ValueError(f"status must be one of {allowed}, not {show(value)}") from None
+def _on_topic(
+    by_topic: dict[str, Results[T]], topic: str, narrower: bool, order: Callable[[T], DateKey]
+) -> Results[T]:
+    """The records on a topic and, if ``narrower``, on any narrower topic, in ``order``."""
+    vocabulary = topic_vocabulary()
+    topic_id = vocabulary.resolve(topic)
+    ids = (topic_id, *vocabulary.narrower(topic_id)) if narrower else (topic_id,)
+    groups = [g for g in (by_topic.get(i) for i in ids) if g]
+    if len(groups) <= 1:
+        return groups[0] if groups else NONE
+    unique = {r.id: r for g in groups for r in g}
+    return Results(sorted(unique.values(), key=order))
+
+
+def _last_day(on: DateLike | None) -> datetime.date | None:
+    """The last day a date can mean; ``None`` for "as of the latest record"."""
+    return None if on is None else to_partial_date(on).latest
+
+
+def _holding(certain: bool) -> Callable[[Position, datetime.date, datetime.date], bool]:
+    """Whether a term surely covered a range (``certain``) or may have."""
+    return Position.held_throughout if certain else Position.in_effect
 
 
 def _record_id(record: Record) -> str:

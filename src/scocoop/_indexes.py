@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from scocoop._model import (
     COLLECTIONS,
@@ -32,6 +32,8 @@ from scocoop._model import (
 from scocoop._results import Results
 
 __all__ = ["NONE", "Index", "fold"]
+
+R = TypeVar("R", Commitment, Instrument)
 
 NONE: Results[Any] = Results()
 """The empty answer, shared."""
@@ -92,48 +94,33 @@ class Index:
         }
         self._organizations(collections["organizations"])
         self._meetings(collections["meetings"])
-        by_topic: dict[str, list[Commitment]] = defaultdict(list)
-        for commitment in sorted(collections["commitments"], key=commitment_order):
-            for topic in commitment.topics:
-                by_topic[topic].append(commitment)
-        self.by_topic = {k: Results(v) for k, v in by_topic.items()}
+        self.by_topic = _by_topic(sorted(collections["commitments"], key=commitment_order))
+        self._officials(collections["officials"])
+        ordered = sorted(collections["instruments"], key=instrument_order)
+        self.instruments_ordered = Results(ordered)
+        self.instruments_by_topic = _by_topic(ordered)
+        self.instrument_keys = _name_keys((i.id, (i.id, i.title, i.original_title)) for i in ordered)
+
+    def _officials(self, officials: tuple[Official, ...]) -> None:
         by_country: dict[str, list[Official]] = defaultdict(list)
-        for official in collections["officials"]:
-            by_country[official.country].append(official)
-        self.officials_by_country = {k: Results(v) for k, v in by_country.items()}
-        self._instruments(collections["instruments"])
         by_post: dict[str, list[Tenure]] = defaultdict(list)
-        for official in collections["officials"]:
+        for official in officials:
+            by_country[official.country].append(official)
             for position in official.positions:
                 if position.post is not None:
                     by_post[position.post].append(Tenure(official, position))
+        self.officials_by_country = {k: Results(v) for k, v in by_country.items()}
         self.by_post = {k: Results(sorted(v, key=tenure_order)) for k, v in by_post.items()}
-
-    def _instruments(self, instruments: tuple[Instrument, ...]) -> None:
-        keys: dict[str, set[str]] = defaultdict(set)
-        by_topic: dict[str, list[Instrument]] = defaultdict(list)
-        ordered = sorted(instruments, key=instrument_order)
-        for instrument in ordered:
-            for label in (instrument.id, instrument.title, instrument.original_title):
-                if label:
-                    keys[fold(label)].add(instrument.id)
-            for topic in instrument.topics:
-                by_topic[topic].append(instrument)
-        self.instrument_keys = {k: tuple(sorted(v)) for k, v in keys.items()}
-        self.instruments_ordered = Results(ordered)
-        self.instruments_by_topic = {k: Results(v) for k, v in by_topic.items()}
 
     def _organizations(self, organizations: tuple[Organization, ...]) -> None:
         children: dict[str, list[str]] = defaultdict(list)
-        keys: dict[str, set[str]] = defaultdict(set)
         for org in organizations:
             if org.parent is not None:
                 children[org.parent].append(org.id)
-            for label in (org.id, org.name, org.abbreviation, *org.aliases):
-                if label:
-                    keys[fold(label)].add(org.id)
         self.children = {k: tuple(v) for k, v in children.items()}
-        self.org_keys = {k: tuple(sorted(v)) for k, v in keys.items()}
+        self.org_keys = _name_keys(
+            (org.id, (org.id, org.name, org.abbreviation, *org.aliases)) for org in organizations
+        )
 
     def _meetings(self, meetings: tuple[Meeting, ...]) -> None:
         ordered = sorted(meetings, key=meeting_order)
@@ -183,3 +170,22 @@ class Index:
                 found.append(child)
                 stack.append(child)
         return tuple(sorted(found))
+
+
+def _by_topic(records: Iterable[R]) -> dict[str, Results[R]]:
+    """Records (commitments, instruments) by each topic they carry, in the order given."""
+    found: dict[str, list[R]] = defaultdict(list)
+    for record in records:
+        for topic in record.topics:
+            found[topic].append(record)
+    return {k: Results(v) for k, v in found.items()}
+
+
+def _name_keys(named: Iterable[tuple[str, tuple[str | None, ...]]]) -> dict[str, tuple[str, ...]]:
+    """Each folded name to the ids of the records it names, sorted: the lookups by id, name or alias."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for record_id, labels in named:
+        for label in labels:
+            if label:
+                keys[fold(label)].add(record_id)
+    return {k: tuple(sorted(v)) for k, v in keys.items()}

@@ -46,18 +46,19 @@ PARTY_STAGES = (PartyStage.SIGNED, PartyStage.CONSENTED, PartyStage.IN_FORCE)
 """The stages of a party, in order: a party "at" a stage has reached it or a later one."""
 
 # The stage each kind of event brings a state to, latest steps first.
-_BRINGS = (
-    (EventKind.WITHDRAWAL, PartyStage.WITHDRAWN),
-    (EventKind.SUSPENSION, PartyStage.SUSPENDED),
-    (EventKind.ENTRY_INTO_FORCE, PartyStage.IN_FORCE),
-    (EventKind.DEPOSIT, PartyStage.CONSENTED),
-    (EventKind.ACCESSION, PartyStage.CONSENTED),
-    (EventKind.DOMESTIC_ACT, PartyStage.CONSENTED),
-    (EventKind.PROVISIONAL_APPLICATION, PartyStage.CONSENTED),
-    (EventKind.SIGNATURE, PartyStage.SIGNED),
-    (EventKind.REVOCATION, PartyStage.SIGNED),
-    (EventKind.NON_SIGNATURE, PartyStage.NOT_SIGNED),
-)
+_BRINGS = {
+    EventKind.WITHDRAWAL: PartyStage.WITHDRAWN,
+    EventKind.SUSPENSION: PartyStage.SUSPENDED,
+    EventKind.ENTRY_INTO_FORCE: PartyStage.IN_FORCE,
+    EventKind.DEPOSIT: PartyStage.CONSENTED,
+    EventKind.ACCESSION: PartyStage.CONSENTED,
+    EventKind.DOMESTIC_ACT: PartyStage.CONSENTED,
+    EventKind.PROVISIONAL_APPLICATION: PartyStage.CONSENTED,
+    EventKind.SIGNATURE: PartyStage.SIGNED,
+    EventKind.REVOCATION: PartyStage.SIGNED,
+    EventKind.NON_SIGNATURE: PartyStage.NOT_SIGNED,
+}
+_RANK = {kind: index for index, kind in enumerate(_BRINGS)}
 
 
 def _happened(event: InstrumentEvent, by: datetime.date | None) -> bool:
@@ -90,8 +91,7 @@ def stage(instrument: Instrument, country: str, by: datetime.date | None = None)
     events = [e for e in instrument.events if e.country == country]
     if not events:
         return PartyStage.NOT_KNOWN
-    brings = dict(_BRINGS)
-    steps = [e for e in events if e.kind in brings and _happened(e, by)]
+    steps = [e for e in events if e.kind in _BRINGS and _happened(e, by)]
     if not steps:
         later = any(_known_later(e, by) for e in events)
         return PartyStage.NOT_YET if later else PartyStage.NOT_KNOWN
@@ -100,7 +100,6 @@ def stage(instrument: Instrument, country: str, by: datetime.date | None = None)
         last = max(breaks, key=_day)
         after = [e for e in steps if e.kind not in _BREAKS and _day(e) > _day(last)]
         if not after:
-            return brings[last.kind]
+            return _BRINGS[last.kind]
         steps = after
-    rank = {kind: index for index, (kind, _) in enumerate(_BRINGS)}
-    return brings[min((e.kind for e in steps), key=rank.__getitem__)]
+    return _BRINGS[min((e.kind for e in steps), key=_RANK.__getitem__)]

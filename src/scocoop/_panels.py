@@ -21,7 +21,7 @@ from scocoop._errors import ScocoopError
 from scocoop._extras import require
 from scocoop._instruments import PartyStage, stage
 from scocoop._io import load
-from scocoop._model import Meeting, ParticipantList
+from scocoop._model import Meeting, Membership, MembershipStatus, ParticipantList
 
 if TYPE_CHECKING:
     import pandas
@@ -47,23 +47,34 @@ def _years(ds: Dataset, start: int | None, end: int | None) -> range:
     return range(first, last + 1)
 
 
-def _standing(ds: Dataset, organization: str, country: str, year: int) -> str | None:
+def _standing(ds: Dataset, organization: str, country: str, year: int) -> Membership | None:
     """The standing held on 31 December of the year (``None``: none recorded then)."""
     day = _year_end(year)
     held = [
         m for m in ds.organization(organization).memberships if m.country == country and m.in_effect(day, day)
     ]
-    if not held:
-        return None
-    standing = held[-1]
+    return held[-1] if held else None
+
+
+def _label(standing: Membership | None) -> str:
+    if standing is None:
+        return "none"
     return standing.status.value + (f" ({standing.qualifier.value})" if standing.qualifier else "")
+
+
+def _year(meeting: Meeting) -> int | None:
+    """The year of the meeting (``None``: undated, or dated only to a span across years)."""
+    if meeting.date is None or meeting.date.earliest.year != meeting.date.latest.year:
+        return None
+    return meeting.date.earliest.year
 
 
 def _meetings_by_year(ds: Dataset, organization: str) -> dict[int, list[Meeting]]:
     by_year: dict[int, list[Meeting]] = defaultdict(list)
     for meeting in ds.meetings_of(organization):
-        if meeting.date is not None and meeting.date.earliest.year == meeting.date.latest.year:
-            by_year[meeting.date.earliest.year].append(meeting)
+        year = _year(meeting)
+        if year is not None:
+            by_year[year].append(meeting)
     return by_year
 
 
@@ -113,6 +124,7 @@ def country_year(
         for p in o.positions
         if p.post is not None and p.start is not None and p.start.earliest.year == p.start.latest.year
     )
+    known = {c: [i for i in ds.instruments if any(e.country == c for e in i.events)] for c in states}
     rows = []
     for country, year in itertools.product(states, years):
         row: dict[str, Any] = {
@@ -124,7 +136,7 @@ def country_year(
         }
         for org in ORGANIZATIONS:
             standing = _standing(ds, org, country, year)
-            row[f"{org}_standing"] = standing if standing is not None else "none"
+            row[f"{org}_standing"] = _label(standing)
             held = meetings[org].get(year, [])
             took_part = [m for m in held if country in m.countries]
             stated = [m for m in held if m.participant_list is not ParticipantList.NOT_STATED]
@@ -135,11 +147,11 @@ def country_year(
             row[f"{org}_absent"] = sum(1 for m in held if any(a.country == country for a in m.absences))
             row[f"{org}_hosted"] = sum(1 for m in held if m.host == country)
             row[f"{org}_chaired"] = sum(1 for m in held if m.chair == country)
-        known = [i for i in ds.instruments if any(e.country == country for e in i.events)]
-        row["instruments_known"] = len(known)
+        bound = known[country]
+        row["instruments_known"] = len(bound)
         row["instruments_in_force"] = (
-            sum(1 for i in known if stage(i, country, _year_end(year)) is PartyStage.IN_FORCE)
-            if known
+            sum(1 for i in bound if stage(i, country, _year_end(year)) is PartyStage.IN_FORCE)
+            if bound
             else None
         )
         row["terms_begun"] = terms.get((country, year), 0)
@@ -167,13 +179,18 @@ def dyad_year(
     together: Counter[tuple[str, str, int]] = Counter()
     stated: Counter[int] = Counter()
     for meeting in ds.meetings:
-        if meeting.date is None or meeting.date.earliest.year != meeting.date.latest.year:
+        year = _year(meeting)
+        if year is None:
             continue
-        year = meeting.date.earliest.year
         if meeting.participant_list is not ParticipantList.NOT_STATED:
             stated[year] += 1
         for a, b in itertools.combinations(meeting.countries, 2):
             together[(a, b, year)] += 1
+    members = {
+        (org, country, year)
+        for org, country, year in itertools.product(ORGANIZATIONS, states, years)
+        if (held := _standing(ds, org, country, year)) is not None and held.status is MembershipStatus.MEMBER
+    }
     rows = []
     for (a, b), year in itertools.product(itertools.combinations(states, 2), years):
         count = together.get((a, b, year), 0)
@@ -187,8 +204,7 @@ def dyad_year(
         }
         shared = 0
         for org in ORGANIZATIONS:
-            both = _standing(ds, org, a, year), _standing(ds, org, b, year)
-            member = all(s is not None and s.startswith("member") for s in both)
+            member = (org, a, year) in members and (org, b, year) in members
             row[f"{org}_both_members"] = member
             shared += member
         row["joint_memberships"] = shared
