@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,7 +10,9 @@ from hypothesis import strategies as st
 import scocoop
 from sample import CITE, P, sample_dataset
 from scocoop import Meeting, PartialDate, Place, Results
-from scocoop._display import summary, text_table
+from scocoop._display import summary
+from scocoop._model import COLLECTIONS
+from scocoop._render import text_table
 from scocoop._results import MAX_ROWS
 
 
@@ -108,3 +111,79 @@ def test_a_table_fits_the_width_by_cutting_its_widest_column(width: int) -> None
     lines = text_table(rows, width).splitlines()
     assert all(len(line) <= max(width, narrowest) for line in lines)
     assert all(r["date"] in text_table(rows, width) for r in rows)  # dates are never cut
+
+
+def pretty(value: object) -> str:
+    printer = Printer()
+    value._repr_pretty_(printer, cycle=False)  # type: ignore[attr-defined]
+    return printer.output
+
+
+def test_a_record_shows_one_line_per_field_it_gives() -> None:
+    record = meeting(1, name="A meeting & <b>more</b>")
+    lines = pretty(record).splitlines()
+    assert lines[0] == "Meeting m-1"
+    assert "  name: A meeting & <b>more</b>" in lines
+    assert "  date: 2020-01-02" in lines
+    assert "  place: Astana; KZ" in lines
+    assert not any(line.startswith("  end_date") for line in lines)  # not given: not shown
+    shown = record._repr_html_()
+    assert "<caption>Meeting m-1</caption>" in shown
+    assert "A meeting &amp; &lt;b&gt;more&lt;/b&gt;" in shown
+    assert "<b>" not in shown
+
+
+def test_a_record_display_cuts_long_text_and_counts_long_lists() -> None:
+    codes = (
+        "KZ",
+        "KG",
+        "TJ",
+        "UZ",
+        "RU",
+        "CN",
+        "IN",
+        "PK",
+        "IR",
+        "BY",
+        "MN",
+        "AF",
+        "AM",
+        "AZ",
+        "GE",
+        "MD",
+        "TM",
+        "UA",
+    )
+    participants = tuple(scocoop.Participant(country=code) for code in codes)
+    record = attrs.evolve(meeting(1), note=" ".join(["word"] * 200), participants=participants)
+    text = pretty(record)
+    note = next(line for line in text.splitlines() if line.startswith("  note: "))
+    assert note.endswith("…")
+    assert len(note) < 200
+    assert "  participants (18):" in text
+    assert "    - … 6 more" in text
+
+
+def test_every_kind_of_record_displays_itself() -> None:
+    dataset = scocoop.load()
+    for name in COLLECTIONS:
+        record = getattr(dataset, name)[0]
+        assert pretty(record).startswith(f"{type(record).__name__} {record.id}\n")
+        assert record._repr_html_().startswith(f"<table><caption>{type(record).__name__} {record.id}")
+
+
+def test_answers_about_the_data_show_as_tables() -> None:
+    dataset = scocoop.load()
+    reports = scocoop.coverage(dataset)
+    text = pretty(reports)
+    assert text.splitlines()[0] == f"{len(reports)} results"
+    assert "sco-prosecutors-general" in text
+    assert len(text.splitlines()) == min(len(reports), MAX_ROWS) + 3 + (len(reports) > MAX_ROWS)
+    meeting_id = dataset.meetings[0].id
+    citations = dataset.citations(meeting_id)
+    shown = citations._repr_html_()
+    for _, source in citations:
+        assert f"<td>{source.id}</td>" in shown
+    vocabulary = scocoop.topics()
+    assert pretty(vocabulary).splitlines()[0] == f"{len(vocabulary)} topics"
+    assert vocabulary._repr_html_().count("<tr><td>") == len(vocabulary)

@@ -21,7 +21,7 @@ from scocoop import Dataset, MissingExtraError, export
 from scocoop._export import FORMATS, ExportFormat
 from scocoop._popolo import popolo
 from scocoop._schema import json_schema
-from scocoop._tables import TABLES, rows
+from scocoop._tables import TABLES, Table, rows
 from strategies import datasets
 
 POPOLO = Path(__file__).resolve().parents[1].parent / "shared" / "popolo-schemas"
@@ -76,12 +76,43 @@ def _as_csv(value: object) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
+def _with_bounds(table: Table, row: dict[str, Any]) -> dict[str, str]:
+    written = {}
+    for column in table.columns:
+        value = row[column.name]
+        written[column.name] = _as_csv(value)
+        if column.kind == "date":
+            written[f"{column.name}_earliest"] = value.earliest.isoformat() if value else ""
+            written[f"{column.name}_latest"] = value.latest.isoformat() if value else ""
+    return written
+
+
 def test_every_table_is_written_with_every_row(bundled: Dataset, csv_package: Path) -> None:
     for table in TABLES:
         with (csv_package / f"{table.name}.csv").open(encoding="utf-8", newline="") as stream:
             written = list(csv.DictReader(stream))
-        expected = [{k: _as_csv(v) for k, v in row.items()} for row in rows(bundled, table.name)]
+        expected = [_with_bounds(table, row) for row in rows(bundled, table.name)]
         assert expected == written, table.name
+
+
+def test_every_date_column_has_its_earliest_and_latest_day_beside_it(csv_package: Path) -> None:
+    with (csv_package / "meetings.csv").open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        header = reader.fieldnames
+        found = list(reader)
+    assert header is not None
+    assert header[header.index("date") : header.index("date") + 3] == ["date", "date_earliest", "date_latest"]
+    year_only = next(row for row in found if len(row["date"]) == 4)
+    assert (year_only["date_earliest"], year_only["date_latest"]) == (
+        f"{year_only['date']}-01-01",
+        f"{year_only['date']}-12-31",
+    )
+    undated = next(row for row in found if not row["date"])
+    assert undated["date_earliest"] == undated["date_latest"] == ""
+    descriptor = json.loads((csv_package / "datapackage.json").read_text(encoding="utf-8"))
+    meetings = next(r for r in descriptor["resources"] if r["name"] == "meetings")
+    types = {f["name"]: f["type"] for f in meetings["schema"]["fields"]}
+    assert (types["date"], types["date_earliest"], types["date_latest"]) == ("string", "date", "date")
 
 
 def test_citation_table_holds_every_citation(bundled: Dataset) -> None:

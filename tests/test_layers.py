@@ -14,6 +14,7 @@ PACKAGE = Path(scocoop.__file__).parent
 LAYERS = (
     "_once",
     "_errors",
+    "_render",
     "_files",
     "_dates",
     "_validators",

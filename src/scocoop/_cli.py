@@ -20,12 +20,13 @@ from scocoop._changes import changes
 from scocoop._converter import CONVERTER
 from scocoop._countries import CountryCodes, country_codes, country_name, to_country_code
 from scocoop._dataset import Dataset
-from scocoop._display import SUMMARY_COLUMNS, summary, text_table
+from scocoop._display import SUMMARY_COLUMNS, summary
 from scocoop._errors import DataError, ScocoopError, UnknownIdError, printable
 from scocoop._export import FORMATS, export
 from scocoop._info import cite, dataset_info
 from scocoop._io import bundled_data_version, load
 from scocoop._model import Commitment, Meeting, Official, commitment_order
+from scocoop._render import text_table
 from scocoop._topics import topics
 
 __all__ = ["main"]

@@ -18,6 +18,7 @@ from attrs import frozen
 
 from scocoop._dataset import Dataset
 from scocoop._model import Meeting, ParticipantList, meeting_order
+from scocoop._results import Results
 
 __all__ = ["SeriesCoverage", "coverage"]
 
@@ -64,6 +65,21 @@ class SeriesCoverage:
     lists_not_stated: int
     untagged: tuple[str, ...]
 
+    def _row(self) -> dict[str, str]:
+        """The columns a table of reports shows (:func:`scocoop._display.rows_of`)."""
+        years = f"{self.first_year}-{self.last_year}" if self.first_year else ""
+        return {
+            "organization": self.organization,
+            "meetings": str(self.meetings),
+            "dated": str(self.dated),
+            "years": years,
+            "years without record": str(len(self.years_without_record)),
+            "lists complete/partial/not stated": (
+                f"{self.lists_complete}/{self.lists_partial}/{self.lists_not_stated}"
+            ),
+            "untagged": str(len(self.untagged)),
+        }
+
     def as_dict(self) -> dict[str, Any]:
         """The report as plain values, ready for ``json.dumps``."""
         return {
@@ -84,8 +100,8 @@ class SeriesCoverage:
         }
 
 
-def coverage(dataset: Dataset) -> tuple[SeriesCoverage, ...]:
-    """The coverage of every body with recorded meetings, by organization id."""
+def coverage(dataset: Dataset) -> Results[SeriesCoverage]:
+    """The coverage of every body with recorded meetings, by organization id (a table in notebooks)."""
     by_body: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in sorted(dataset.meetings, key=meeting_order):
         if meeting.organization is not None:
@@ -120,7 +136,7 @@ def coverage(dataset: Dataset) -> tuple[SeriesCoverage, ...]:
                 untagged=tuple(m.id for m in meetings if not m.topics),
             )
         )
-    return tuple(report)
+    return Results(report)
 
 
 def _years(meeting: Meeting) -> range:

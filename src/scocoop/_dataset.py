@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from scocoop._countries import to_country_code
 from scocoop._dates import DateLike, to_partial_date
-from scocoop._display import html_table
 from scocoop._errors import (
     MAX_PROBLEMS,
     DataError,
@@ -48,6 +47,7 @@ from scocoop._model import (
     instrument_order,
     meeting_order,
 )
+from scocoop._render import html_table
 from scocoop._results import Results
 from scocoop._topics import topics as topic_vocabulary
 from scocoop._validators import FieldError, check_text
@@ -588,8 +588,8 @@ class Dataset:
             )
         )
 
-    def citations(self, record_id: str) -> tuple[tuple[Citation, Source], ...]:
-        """The citations of a record, each with its source.
+    def citations(self, record_id: str) -> Results[tuple[Citation, Source]]:
+        """The citations of a record, each with its source (shown as a table of sources in notebooks).
 
         Raises:
             UnknownIdError: No record has this id.
@@ -598,8 +598,8 @@ class Dataset:
         if record is None:
             raise UnknownIdError("record", record_id)
         if isinstance(record, Source):
-            return ()
-        return tuple((c, self.source(c.source)) for c in record.sources)
+            return Results()
+        return Results((c, self.source(c.source)) for c in record.sources)
 
     # Notebook conveniences: one-line delegates to the view functions, the
     # named exceptions to the one-way layering (see tests/test_layers.py).

@@ -1,20 +1,25 @@
-"""How records look in tables: one-line summaries, text tables and HTML tables.
+"""How records look in tables: one-line summaries of records and of the other things answers hold.
 
-The same summary of a record serves the command line's tables, the notebook
-display of query results (``_repr_html_`` for Jupyter, ``_repr_pretty_`` for
-IPython) and the display of a :class:`~scocoop.Dataset`.
+The same summary of a record serves the command line's tables and the
+notebook display of query results (``_repr_html_`` for Jupyter,
+``_repr_pretty_`` for IPython); the tables themselves are drawn by
+:mod:`scocoop._render`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import enum
+from collections.abc import Iterable
 from typing import Any
+
+import attrs
 
 from scocoop._countries import country_name, is_country_code
 from scocoop._errors import show
-from scocoop._model import Commitment, Meeting, Official, Organization, Record, Source
+from scocoop._model import Citation, Commitment, Instrument, Meeting, Official, Organization, Record, Source
+from scocoop._render import Row
 
-__all__ = ["SUMMARY_COLUMNS", "Row", "html_table", "rows_of", "summary", "text_table"]
+__all__ = ["SUMMARY_COLUMNS", "rows_of", "summary"]
 
 SUMMARY_COLUMNS: dict[type, tuple[str, ...]] = {
     Meeting: ("id", "date", "place", "countries", "name"),
@@ -22,10 +27,9 @@ SUMMARY_COLUMNS: dict[type, tuple[str, ...]] = {
     Official: ("id", "name", "country", "posts"),
     Organization: ("id", "kind", "parent", "name"),
     Source: ("id", "published", "publisher", "title"),
+    Instrument: ("id", "signed", "kind", "organization", "title"),
 }
 """The columns of :func:`summary` for each kind of record, in order."""
-
-Row = dict[str, str]
 
 
 def summary(record: Record) -> Row:
@@ -68,68 +72,55 @@ def summary(record: Record) -> Row:
             "publisher": record.publisher or "",
             "title": record.title,
         }
+    if isinstance(record, Instrument):
+        return {
+            "id": record.id,
+            "signed": str(record.signed) if record.signed else "",
+            "kind": record.kind.value,
+            "organization": record.organization or "",
+            "title": record.title,
+        }
     raise TypeError(f"not a record: {show(record)}")
 
 
 def _row(item: Any) -> Row:
     if isinstance(item, str) and is_country_code(item):
         return {"country": item, "name": country_name(item)}
-    if isinstance(item, (Meeting, Commitment, Official, Organization, Source)):
+    if isinstance(item, (Meeting, Commitment, Official, Organization, Source, Instrument)):
         return summary(item)
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Citation):
+        return _citation_row(*item)
+    row = getattr(item, "_row", None)
+    if row is not None:
+        found: Row = row()
+        return found
+    if attrs.has(type(item)):
+        return {name: _cell(value) for name, value in attrs.asdict(item, recurse=False).items()}
     return {"value": str(item)}
+
+
+def _citation_row(citation: Citation, source: Source) -> Row:
+    return {
+        "source": source.id,
+        "published": str(source.published) if source.published else "",
+        "publisher": source.publisher or "",
+        "title": source.title,
+        "url": source.url or "",
+        "quote or note": citation.quote or citation.note or "",
+    }
+
+
+def _cell(value: Any) -> str:
+    """A field's value in one cell: a list joined by spaces, a missing value empty."""
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return " ".join(map(str, value))
+    return str(value)
 
 
 def rows_of(items: Iterable[Any]) -> list[Row]:
     """A row per item: a record's summary, a country's name, or the value as text."""
     return [_row(item) for item in items]
-
-
-def text_table(rows: Sequence[Row], width: int) -> str:
-    """Rows as aligned columns that fit ``width``: the widest column is cut first, with an ellipsis."""
-    if not rows:
-        return ""
-    columns = list(rows[0])
-    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
-    # Shorten the widest column, one character at a time, until the table fits
-    # or every column is down to its floor: dates are never cut, the others keep
-    # eight characters or their heading.
-    floor = {c: widths[c] if c in ("date", "published") else max(len(c), 8) for c in columns}
-    excess = sum(widths.values()) + 2 * (len(columns) - 1) - width
-    while excess > 0:
-        widest = max((c for c in columns if widths[c] > floor[c]), key=widths.__getitem__, default=None)
-        if widest is None:
-            break
-        widths[widest] -= 1
-        excess -= 1
-
-    def cell(column: str, text: str) -> str:
-        limit = widths[column]
-        if len(text) > limit:
-            text = text[: max(limit - 1, 0)] + "…"
-        return text.ljust(limit)
-
-    lines = ["  ".join(cell(c, c.upper()) for c in columns).rstrip()]
-    lines.append("  ".join("-" * widths[c] for c in columns))
-    lines.extend("  ".join(cell(c, r[c]) for c in columns).rstrip() for r in rows)
-    return "\n".join(lines) + "\n"
-
-
-def html_table(rows: Sequence[Row], *, caption: str, hidden: int = 0) -> str:
-    """Rows as an HTML table, every value escaped; ``hidden`` rows are counted in a last line."""
-    import html  # only for notebooks
-
-    parts = [f"<table><caption>{html.escape(caption)}</caption>"]
-    if rows:
-        parts.append("<thead><tr>")
-        parts.extend(f"<th>{html.escape(column)}</th>" for column in rows[0])
-        parts.append("</tr></thead>")
-    parts.append("<tbody>")
-    for row in rows:
-        parts.append("<tr>")
-        parts.extend(f"<td>{html.escape(value)}</td>" for value in row.values())
-        parts.append("</tr>")
-    if hidden:
-        span = len(rows[0]) if rows else 1
-        parts.append(f'<tr><td colspan="{span}">… {hidden} more</td></tr>')
-    parts.append("</tbody></table>")
-    return "".join(parts)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from scocoop._dates import EDTF_FORM
+from scocoop._dates import EDTF_FORM, PartialDate
 from scocoop._errors import show
 from scocoop._extras import require
 from scocoop._files import write_directory
@@ -23,7 +23,7 @@ from scocoop._schema import json_schema
 
 if TYPE_CHECKING:
     from scocoop._dataset import Dataset
-    from scocoop._tables import Column, Value
+    from scocoop._tables import Column, Table, Value
 
 __all__ = ["FORMATS", "ExportFormat", "export"]
 
@@ -49,6 +49,46 @@ def _cell(value: Value) -> str:
     return str(value)
 
 
+_BOUNDS = (("earliest", "The earliest day"), ("latest", "The latest day"))
+"""The two columns of real dates written beside each EDTF date column: (suffix, what it holds)."""
+
+
+def _bounds(value: Value) -> list[str]:
+    if not isinstance(value, PartialDate):
+        return ["", ""]
+    return [value.earliest.isoformat(), value.latest.isoformat()]
+
+
+def _bound_fields(column: Column) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": f"{column.name}_{suffix}",
+            "type": "date",
+            "description": f"{what} the {column.name} can mean (ISO 8601), for tools that read dates",
+        }
+        for suffix, what in _BOUNDS
+    ]
+
+
+def _header(table: Table) -> list[str]:
+    names = []
+    for column in table.columns:
+        names.append(column.name)
+        if column.kind == "date":
+            names.extend(f"{column.name}_{suffix}" for suffix, _ in _BOUNDS)
+    return names
+
+
+def _cells(table: Table, row: dict[str, Value]) -> list[str]:
+    cells = []
+    for column in table.columns:
+        value = row[column.name]
+        cells.append(_cell(value))
+        if column.kind == "date":
+            cells.extend(_bounds(value))
+    return cells
+
+
 def _field(column: Column) -> dict[str, Any]:
     field: dict[str, Any] = {"name": column.name, "description": column.description}
     if column.kind == "date":
@@ -72,7 +112,11 @@ def _descriptor(dataset: Dataset) -> dict[str, Any]:
     resources = []
     for table in TABLES:
         schema: dict[str, Any] = {
-            "fields": [_field(c) for c in table.columns],
+            "fields": [
+                field
+                for c in table.columns
+                for field in (_field(c), *(_bound_fields(c) if c.kind == "date" else ()))
+            ],
             "missingValues": [""],
             "primaryKey": list(table.key),
         }
@@ -103,7 +147,8 @@ def _descriptor(dataset: Dataset) -> dict[str, Any]:
         "title": "scocoop: security cooperation in the SCO, the CIS and Central Asia",
         "description": (
             "Meetings, officials, organizations and commitments, each with its sources and verbatim "
-            "quotes. Dates are EDTF strings as precise as the sources allow."
+            "quotes. Dates are EDTF strings as precise as the sources allow, each with the earliest and "
+            "latest day it can mean beside it."
         ),
         "licenses": [_LICENSE],
         "resources": resources,
@@ -120,8 +165,8 @@ def _csv_files(dataset: Dataset) -> dict[str, bytes]:
     for table in TABLES:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(c.name for c in table.columns)
-        writer.writerows([_cell(row[c.name]) for c in table.columns] for row in rows(dataset, table.name))
+        writer.writerow(_header(table))
+        writer.writerows(_cells(table, row) for row in rows(dataset, table.name))
         files[f"{table.name}.csv"] = buffer.getvalue().encode("utf-8")
     files["datapackage.json"] = _dumps_json(_descriptor(dataset))
     return files

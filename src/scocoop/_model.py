@@ -22,6 +22,7 @@ from attrs import field, frozen
 
 from scocoop._dates import PartialDate
 from scocoop._errors import show
+from scocoop._render import Shown
 from scocoop._validators import (
     FieldError,
     a_country,
@@ -424,7 +425,7 @@ _A_DATE = an_instance(PartialDate, optional=True, expected="a PartialDate or EDT
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Citation:
+class Citation(Shown):
     """The evidence for a record: a source and the words of it that support it.
 
     Attributes:
@@ -443,7 +444,7 @@ class Citation:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Source:
+class Source(Shown):
     """A document that records cite."""
 
     id: str = field(validator=an_id())
@@ -459,7 +460,7 @@ class Source:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Membership(_Term):
+class Membership(_Term, Shown):
     """A country's standing in an organization over a period.
 
     ``start`` and ``end`` are ``None`` where they are not known; ``end`` is
@@ -495,7 +496,7 @@ class Membership(_Term):
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Organization:
+class Organization(Shown):
     """An intergovernmental organization, one of its bodies, a regional format, or a national agency.
 
     Attributes:
@@ -529,7 +530,7 @@ class Organization:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Position(_Term):
+class Position(_Term, Shown):
     """A post an official held: a title, usually in an organization.
 
     ``start`` and ``end`` are the term of office as public record gives it;
@@ -568,7 +569,7 @@ class Position(_Term):
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Official:
+class Official(Shown):
     """A person who took part in cooperation, under one canonical name.
 
     Attributes:
@@ -592,7 +593,7 @@ class Official:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Place:
+class Place(Shown):
     """Where a meeting was held, under the place's current name.
 
     Attributes:
@@ -613,7 +614,7 @@ class Place:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Participant:
+class Participant(Shown):
     """A delegation at a meeting: a country, a body, or both.
 
     Attributes:
@@ -648,7 +649,7 @@ class Participant:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Absence:
+class Absence(Shown):
     """A state that its evidence says did not take part in a meeting.
 
     An absent state is never a participant: queries of attendance leave the
@@ -667,7 +668,7 @@ class Absence:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Meeting:
+class Meeting(Shown):
     """A meeting of a body: when, where, who took part, on what.
 
     Attributes:
@@ -748,7 +749,7 @@ class Meeting:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Commitment:
+class Commitment(Shown):
     """Something proposed, agreed, adopted or signed: the unit of initiatives.
 
     ``status`` and ``date`` are the instrument's own: when it was proposed,
@@ -797,7 +798,7 @@ _CONSENT = frozenset({EventKind.DOMESTIC_ACT, EventKind.DEPOSIT, EventKind.ENTRY
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class InstrumentEvent:
+class InstrumentEvent(Shown):
     """One state's step in relation to an instrument, with its evidence.
 
     Attributes:
@@ -833,7 +834,7 @@ class InstrumentEvent:
 
 
 @frozen(kw_only=True, field_transformer=collect_all)
-class Instrument:
+class Instrument(Shown):
     """A treaty, convention, agreement, programme or other instrument, with each state's events.
 
     A :class:`Commitment` is what a meeting did about an instrument (signed

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, SupportsIndex, TypeVar, overload
 
-from scocoop._display import html_table, rows_of, text_table
+from scocoop._display import rows_of
+from scocoop._render import html_table, text_table
 
 __all__ = ["MAX_ROWS", "Results"]
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from attrs import field, frozen
 
 from scocoop._converter import CONVERTER, problems_of
 from scocoop._errors import DataError, UnknownTopicError
 from scocoop._once import once
+from scocoop._render import Row, html_table, text_table
 
 __all__ = ["Topic", "Vocabulary", "topics"]
 
@@ -62,6 +64,21 @@ class Vocabulary:
 
     def __iter__(self) -> Iterator[Topic]:
         return iter(self._topics)
+
+    def _rows(self) -> list[Row]:
+        return [
+            {"id": t.id, "label": t.label, "broader": " ".join(t.broader), "synonyms": "; ".join(t.synonyms)}
+            for t in self._topics
+        ]
+
+    def _repr_html_(self) -> str:
+        return html_table(self._rows(), caption=f"{len(self)} topics")
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        if cycle:
+            printer.text("Vocabulary(...)")
+            return
+        printer.text(f"{len(self)} topics\n" + text_table(self._rows(), width=120).rstrip("\n"))
 
     def __len__(self) -> int:
         return len(self._topics)
