@@ -39,9 +39,14 @@ def _figures(app: Sphinx) -> None:
     import scocoop
 
     GENERATED.mkdir(exist_ok=True)
-    ax = scocoop.load().plot_timeline()
-    ax.figure.savefig(GENERATED / "timeline.png", dpi=110)
-    plt.close(ax.figure)
+    dataset = scocoop.load()
+    for name, ax in (
+        ("timeline", dataset.plot_timeline()),
+        ("attendance-sco", scocoop.plot_attendance(dataset, "sco")),
+        ("attendance-csto", scocoop.plot_attendance(dataset, "csto")),
+    ):
+        ax.figure.savefig(GENERATED / f"{name}.png", dpi=100)
+        plt.close(ax.figure)
 
 
 def setup(app: Sphinx) -> None:

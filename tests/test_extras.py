@@ -13,6 +13,7 @@ mpl.use("Agg")
 
 import matplotlib.pyplot as plt
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -120,17 +121,62 @@ def test_an_unknown_network_is_refused(bundled: Dataset) -> None:
 # matplotlib
 
 
-def test_timeline_draws_one_row_per_organization(bundled: Dataset) -> None:
+def test_timeline_draws_one_row_per_body_and_a_dot_per_dated_meeting(bundled: Dataset) -> None:
     figure, ax = plt.subplots()
     try:
         assert ax is bundled.plot_timeline(ax=ax)
         labels = [t.get_text() for t in ax.get_yticklabels()]
-        assert {"SCO", "CIS"} <= set(labels)
-        dated = sum(1 for m in bundled.meetings if m.date is not None)
+        bodies = {m.organization for m in bundled.meetings if m.date is not None and m.organization}
+        assert sorted(bodies) == sorted(labels)
+        assert (
+            labels.index("sco-prosecutors-general")
+            < labels.index("cis-cmia")
+            < labels.index("csto-drugs-council")
+        )
+        dated = [m for m in bundled.meetings if m.date is not None and m.organization]
         markers = [line for line in ax.get_lines() if line.get_marker() == "o"]
-        assert dated == len(markers)
+        assert len(dated) == len(markers)
+        legend_box = ax.get_legend()
+        assert legend_box is not None
+        legend = [t.get_text() for t in legend_box.get_texts()]
+        assert legend[:3] == ["SCO", "CIS", "CSTO"]
+        assert f"({len(bundled.meetings) - len(dated)} undated" in ax.get_title()
     finally:
         plt.close(figure)
+
+
+def test_attendance_counts_what_the_panel_counts_and_leaves_what_it_cannot_judge_blank(
+    bundled: Dataset,
+) -> None:
+    ax = scocoop.plot_attendance(bundled, "csto")
+    try:
+        panel = scocoop.country_year(bundled)
+        image = ax.get_images()[0].get_array()
+        assert image is not None
+        blank = np.ma.getmaskarray(image)
+        states = [t.get_text() for t in ax.get_yticklabels()]
+        years = [int(t.get_text()) for t in ax.get_xticklabels()]
+        for i, state in enumerate(states):
+            for j, year in enumerate(years):
+                row = panel[(panel["iso2c"] == state) & (panel["year"] == year)].iloc[0]
+                if pd.isna(row["csto_attended"]):
+                    assert blank[i, j]
+                else:
+                    assert image[i, j] == row["csto_attended"]
+        crosses = sum(1 for t in ax.texts if t.get_text() == "\N{MULTIPLICATION SIGN}")
+        assert crosses == sum(
+            1
+            for _, r in panel.iterrows()
+            if r["iso2c"] in states and r["year"] in years and r["csto_absent"] > 0
+        )
+        assert crosses > 0
+    finally:
+        plt.close("all")
+
+
+def test_attendance_refuses_an_organization_without_a_panel(bundled: Dataset) -> None:
+    with pytest.raises(ValueError, match="sco, cis, csto"):
+        scocoop.plot_attendance(bundled, "interpol")
 
 
 def test_timeline_makes_its_own_figure(bundled: Dataset) -> None:

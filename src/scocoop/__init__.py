@@ -98,7 +98,7 @@ if _TYPE_CHECKING:
     from scocoop._results import Results
     from scocoop._schema import SCHEMA_VERSION
     from scocoop._states import StateCode
-    from scocoop._timeline import plot_timeline
+    from scocoop._timeline import plot_attendance, plot_timeline
     from scocoop._topics import Topic, Vocabulary, topics
 
     __version__: str
@@ -188,6 +188,7 @@ __all__ = [
     "members_of",
     "officials_of",
     "parties_to",
+    "plot_attendance",
     "plot_timeline",
     "posts_on",
     "stage_of",
@@ -290,7 +291,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "_results": ("Results",),
     "_schema": ("SCHEMA_VERSION",),
     "_states": ("StateCode",),
-    "_timeline": ("plot_timeline",),
+    "_timeline": ("plot_attendance", "plot_timeline"),
     "_topics": ("Topic", "Vocabulary", "topics"),
 }
 _HOMES = {name: f"scocoop.{module}" for module, names in _MODULES.items() for name in names}
