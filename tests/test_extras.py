@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import sys
 from collections import Counter
@@ -111,6 +112,25 @@ def test_official_network_links_officials_at_one_meeting(bundled: Dataset) -> No
             present = {p.official for p in bundled.meeting(meeting_id).participants}
             assert {a, b} <= present
     assert isinstance(graph, nx.Graph)
+
+
+def test_the_membership_network_joins_states_to_organizations_in_the_period(
+    bundled: Dataset, tmp_path: Path
+) -> None:
+    graph = bundled.to_networkx(of="memberships", start="2020-01-01", end="2020-12-31")
+    sco = bundled.organization("sco")
+    in_2020 = {m.country for m in sco.memberships if m.in_effect(dt.date(2020, 1, 1), dt.date(2020, 12, 31))}
+    assert in_2020 == set(graph["sco"])
+    assert graph.nodes["sco"]["bipartite"] == 1
+    assert graph.nodes["KZ"]["bipartite"] == 0
+    assert graph["IR"]["sco"]["statuses"] == "observer"
+    whole = bundled.to_networkx(of="memberships", organization="SCO")
+    assert whole["IR"]["sco"]["statuses"] == "observer; member"
+    assert whole["IR"]["sco"]["periods"] == "2005?/2023-07-04; 2023-07-04/.."
+    only = bundled.to_networkx(of="memberships", organization="CSTO")
+    assert {n for n, b in only.nodes(data="bipartite") if b == 1} == {"csto"}
+    nx.write_graphml(graph, tmp_path / "memberships.graphml")
+    assert set(nx.read_graphml(tmp_path / "memberships.graphml")) == set(graph)
 
 
 def test_an_unknown_network_is_refused(bundled: Dataset) -> None:

@@ -612,7 +612,7 @@ class Dataset:
 
     def to_networkx(
         self,
-        of: Literal["countries", "officials"] = "countries",
+        of: Literal["countries", "officials", "memberships"] = "countries",
         *,
         inferred: bool = True,
         organization: str | None = None,
