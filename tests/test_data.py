@@ -449,6 +449,39 @@ def test_one_name_per_publisher() -> None:
     assert [] == [n for n in names.values() if len(n) > 1]
 
 
+def _coverage_line(instrument: scocoop.Instrument) -> str:
+    """The coverage page's line for an instrument: whose steps are recorded, which members' were not found."""
+    in_force = f", in force from {instrument.entry_into_force}" if instrument.entry_into_force else ""
+    if (
+        instrument.kind.value in ("programme", "strategy", "concept")
+        and not instrument.binding
+        and not instrument.events
+    ):
+        return f"- `{instrument.id}` (adopted {instrument.signed}{in_force}): a programme adopted by decision; no state's steps apply."
+    have = sorted({e.country for e in instrument.events})
+    members = DS.members_of(instrument.organization, on=instrument.signed) if instrument.organization else ()
+    missing = [c for c in sorted(members) if c not in have]
+    tail = f"not found for {', '.join(missing)}." if missing else "every member then has some."
+    recorded = ", ".join(have) if have else "no state"
+    return (
+        f"- `{instrument.id}` (signed {instrument.signed}{in_force}): steps recorded for {recorded}; {tail}"
+    )
+
+
+def test_the_coverage_report_lists_each_instrument_as_the_data_has_it() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parents[1] / "docs" / "coverage.md").read_text(encoding="utf-8")
+    events = [e for i in DS.instruments for e in i.events]
+    inferred = sum(e.inferred for e in events)
+    assert (
+        f"{len(DS.instruments)} instruments with {len(events)} recorded steps of states ({inferred} inferred)"
+        in page
+    )
+    for instrument in DS.instruments:
+        assert _coverage_line(instrument) in page.splitlines()
+
+
 def test_every_instrument_step_cites_its_evidence_and_is_in_the_coverage_report() -> None:
     from pathlib import Path
 
