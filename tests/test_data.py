@@ -457,7 +457,8 @@ def _coverage_line(instrument: scocoop.Instrument) -> str:
         and not instrument.binding
         and not instrument.events
     ):
-        return f"- `{instrument.id}` (adopted {instrument.signed}{in_force}): a programme adopted by decision; no state's steps apply."
+        adopted = f"- `{instrument.id}` (adopted {instrument.signed}{in_force})"
+        return f"{adopted}: a programme adopted by decision; no state's steps apply."
     have = sorted({e.country for e in instrument.events})
     members = DS.members_of(instrument.organization, on=instrument.signed) if instrument.organization else ()
     missing = [c for c in sorted(members) if c not in have]

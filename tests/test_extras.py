@@ -128,7 +128,7 @@ def test_the_membership_network_joins_states_to_organizations_in_the_period(
     assert whole["IR"]["sco"]["statuses"] == "observer; member"
     assert whole["IR"]["sco"]["periods"] == "2005?/2023-07-04; 2023-07-04/.."
     only = bundled.to_networkx(of="memberships", organization="CSTO")
-    assert {n for n, b in only.nodes(data="bipartite") if b == 1} == {"csto"}
+    assert {n for n in only if only.nodes[n]["bipartite"] == 1} == {"csto"}
     nx.write_graphml(graph, tmp_path / "memberships.graphml")
     assert set(nx.read_graphml(tmp_path / "memberships.graphml")) == set(graph)
 
