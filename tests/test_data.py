@@ -252,7 +252,13 @@ def test_terms_of_prosecutors_general_and_interior_ministers() -> None:
     assert [("2000-05-17", "2006-06-02")] == terms("vladimir-ustinov", "prosecutor")
     assert ("2015-01-28", "2018-04-13") in terms("indira-joldubaeva", "prosecutor")
     ru_2005 = {o.id for o in DS.officials_of("RU", on="2005-06-01", certain=True)}
-    assert {"vladimir-ustinov", "rashid-nurgaliev", "igor-ivanov"} == ru_2005
+    assert {
+        "vladimir-ustinov",
+        "rashid-nurgaliev",
+        "igor-ivanov",
+        "sergei-ivanov",
+        "nikolai-patrushev",
+    } == ru_2005
     ru_2019 = {o.id for o in DS.officials_of("RU", on="2019-08-09", certain=True)}
     assert {"yuri-chaika", "nikolai-patrushev"} <= ru_2019
     assert "vladimir-ustinov" not in ru_2019
