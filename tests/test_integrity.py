@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
+import scocoop
 import scocoop._model
 from scocoop import DataError, Dataset, Meeting, Organization, OrganizationKind, _integrity
 from scocoop._model import COLLECTIONS, REFERENCES, Reference
@@ -120,3 +121,63 @@ def test_every_reference_is_a_text_field_of_its_collection(reference: Reference)
         assert attrs.has(kind)
         kind = field_type(kind, name)
     assert str is kind
+
+
+# Each rule's fast predicate agrees with its reporter.
+
+
+def _bundled() -> dict[str, tuple[Any, ...]]:
+    dataset = scocoop.load()
+    return {name: getattr(dataset, name) for name in COLLECTIONS}
+
+
+def _replace(given: dict[str, tuple[Any, ...]], name: str, index: int, **changes: Any) -> None:
+    records = list(given[name])
+    records[index] = attrs.evolve(records[index], **changes)
+    given[name] = tuple(records)
+
+
+def _break(rule: str, given: dict[str, tuple[Any, ...]]) -> None:
+    """Break exactly the named rule in ``given``, leaving the rules before it whole."""
+    meetings, commitments = given["meetings"], given["commitments"]
+    if rule == "every record has its collection's type":
+        given["meetings"] = (*meetings, given["sources"][0])
+    elif rule == "ids are unique across collections":
+        given["commitments"] = (*commitments, attrs.evolve(commitments[0], id=meetings[0].id))
+    elif rule == "references resolve":
+        _replace(given, "meetings", 0, topics=("no-such-topic",))
+    elif rule == "a state's standings in an organization do not overlap":
+        index, org = next((i, o) for i, o in enumerate(given["organizations"]) if o.memberships)
+        _replace(given, "organizations", index, memberships=(*org.memberships, org.memberships[0]))
+    elif rule == "no organization is its own ancestor":
+        first, second = [i for i, o in enumerate(given["organizations"]) if o.parent is None][:2]
+        orgs = given["organizations"]
+        _replace(given, "organizations", first, parent=orgs[second].id)
+        _replace(given, "organizations", second, parent=orgs[first].id)
+    elif rule == "no meeting is held during itself":
+        _replace(given, "meetings", 0, held_during=meetings[0].id)
+    elif rule in ("no instrument amends itself", "no instrument replaces itself"):
+        field = rule.split()[2]  # "amends" or "replaces"
+        first, second = given["instruments"][:2]
+        _replace(given, "instruments", 0, **{field: second.id})
+        _replace(given, "instruments", 1, **{field: first.id})
+    elif rule == "a commitment falls within its meeting's dates":
+        index = next(
+            i for i, c in enumerate(commitments) if c.meeting and c.date and c.date.precision.value == "day"
+        )
+        _replace(given, "commitments", index, date="1900-01-01")
+    else:
+        raise AssertionError(f"no fault for the rule {rule!r}")
+
+
+@pytest.mark.parametrize("rule", _integrity.RULES, ids=lambda r: r.name)
+def test_each_rules_predicate_agrees_with_its_reporter(rule: _integrity.Rule) -> None:
+    given = _bundled()
+    assert rule.check(given)
+    assert [] == list(rule.report(given))
+    _break(rule.name, given)
+    earlier = _integrity.RULES[: _integrity.RULES.index(rule)]
+    assert all(r.check(given) for r in earlier)  # the fault is this rule's alone
+    assert not rule.check(given)
+    assert list(rule.report(given))
+    assert not _integrity.all_hold(given)

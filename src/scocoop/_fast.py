@@ -3,7 +3,8 @@
 :func:`read` decodes a file into the wire types of :mod:`scocoop._wire`,
 which check every field, builds the records in bulk (msgspec fills
 subclasses of the record classes, which then become the record classes),
-runs the rules that span records as passes over whole collections, and
+asks whether every rule between records holds (each rule's fast predicate, in
+:mod:`scocoop._integrity`), and
 returns the :class:`Dataset`.  On any doubt it returns ``None`` and the
 precise loader reads the file: that one reports problems with their
 locations, so the error a user sees is the same whichever path ran, and the
@@ -24,26 +25,13 @@ from typing import Any
 
 from scocoop._dataset import Dataset
 from scocoop._dates import PartialDate
-from scocoop._integrity import problems
-from scocoop._model import COLLECTIONS, REFERENCES, Commitment, Meeting, meeting_span
+from scocoop._integrity import all_hold
+from scocoop._model import COLLECTIONS
 from scocoop._schema import SCHEMA_VERSION
 from scocoop._validators import FieldError
 from scocoop._wire import EDTFText, Types, UnsupportedError, output_hook, types_of_the_model
 
-__all__ = ["COVERED_RULES", "read", "write"]
-
-COVERED_RULES = {
-    "_wrong_types": "met by construction: every record is built from its wire type",
-    "_duplicate_ids": "_ids_unique",
-    "_unresolved_references": "_references_resolve",
-    "_overlapping_memberships": "the precise rule, on the small collections",
-    "_cycles": "the precise rule on the small collections; _no_cycles for meetings and instruments",
-    "_commitments_outside_their_meetings": "_commitments_within_meetings",
-}
-"""Each rule of :func:`scocoop._integrity.problems`, and how :func:`read` applies it."""
-
-_SMALL = ("sources", "organizations", "officials")
-"""The collections whose rules are run by the precise code: all but meetings and commitments."""
+__all__ = ["read", "write"]
 
 
 class _RefusedError(Exception):
@@ -104,7 +92,8 @@ def _read(data: bytes | str, types: Types, msgspec: Any) -> Dataset:
     del document
     for name, cls in COLLECTIONS.items():
         _become(built[name], cls, types)
-    _check_across(built, types)
+    if not all_hold(built):
+        raise _RefusedError
     ordered = {name: tuple(sorted(records, key=_ID)) for name, records in built.items()}
     return Dataset._checked(ordered, data_version)  # noqa: SLF001 - checked here, as Dataset() checks
 
@@ -164,85 +153,6 @@ def _sort(records: list[Any], name: str, *, unique: bool) -> None:
             raise _RefusedError
         if ordered != value:
             _SET_CLASS(record, name, ordered)
-
-
-def _check_across(collections: dict[str, Any], types: Types) -> None:
-    """Every rule that spans records, as :func:`scocoop._integrity.problems` finds it; refused at one."""
-    small = {name: collections[name] for name in _SMALL}
-    if next(iter(itertools.islice(problems(small), 1)), None) is not None:
-        raise _RefusedError
-    if not (
-        _ids_unique(collections)
-        and _references_resolve(collections, types)
-        and _no_cycles(collections["meetings"], "held_during")
-        and _no_cycles(collections["instruments"], "amends")
-        and _no_cycles(collections["instruments"], "replaces")
-        and _commitments_within_meetings(collections["meetings"], collections["commitments"])
-    ):
-        raise _RefusedError
-
-
-def _ids_unique(collections: dict[str, Any]) -> bool:
-    ids = list(map(_ID, itertools.chain.from_iterable(collections.values())))
-    return len(set(ids)) == len(ids)
-
-
-def _values(records: Iterable[Any], path: tuple[str, ...], types: Types, cls: type) -> Iterable[Any]:
-    """The values at the end of ``path`` in every record, tuples gone through item by item, nulls left out."""
-    values: Iterable[Any] = records
-    for step in path:
-        field = next(f for f in types.fields[cls] if f.name == step)
-        values = map(operator.attrgetter(step), values)
-        if field.shape.many:
-            values = itertools.chain.from_iterable(values)
-        elif field.shape.optional:
-            values = filter(_NOT_NONE, values)
-        cls = field.shape.kind
-    return values
-
-
-def _references_resolve(collections: dict[str, Any], types: Types) -> bool:
-    from scocoop._countries import alpha2_codes
-    from scocoop._topics import topics
-
-    known: dict[str, Any] = {name: set(map(_ID, records)) for name, records in collections.items()}
-    known["countries"] = alpha2_codes()
-    known["topics"] = {topic.id for topic in topics()}
-    return all(
-        known[r.target].issuperset(
-            _values(collections[r.collection], r.path, types, COLLECTIONS[r.collection])
-        )
-        for r in REFERENCES
-    )
-
-
-def _no_cycles(records: tuple[Any, ...], field: str) -> bool:
-    successor = {r.id: getattr(r, field) for r in records if getattr(r, field) is not None}
-    finished: set[str] = set()
-    for start in successor:
-        path: set[str] = set()
-        node: str | None = start
-        while node is not None and node not in finished:
-            if node in path:
-                return False
-            path.add(node)
-            node = successor.get(node)
-        finished.update(path)
-    return True
-
-
-def _commitments_within_meetings(meetings: tuple[Meeting, ...], commitments: tuple[Commitment, ...]) -> bool:
-    by_id = {m.id: m for m in meetings}
-    for commitment in commitments:
-        if commitment.meeting is None or commitment.date is None:
-            continue
-        meeting = by_id[commitment.meeting]
-        if meeting.date is None or meeting.date is commitment.date:
-            continue  # a commitment on its meeting's own first day is within it
-        begins, ends = meeting_span(meeting)
-        if commitment.date.latest < begins or ends < commitment.date.earliest:
-            return False
-    return True
 
 
 def write(dataset: Dataset) -> bytes | None:

@@ -1,10 +1,17 @@
-"""The rules that span records, one generator per rule.
+"""The rules that span records: each a reporter and, beside it, a fast predicate that agrees with it.
 
 A :class:`~scocoop.Dataset` runs :func:`problems` on the collections it is
-given and refuses them if any rule yields a problem.  References are checked
-from the single declaration :data:`~scocoop._model.REFERENCES`, so a new
-field that names another record is checked once it is declared there.  Every
-rule is linear (or n log n) in the size of the input.
+given and refuses them if any rule yields a problem; the fast loader asks
+:func:`all_hold` instead, which runs each rule's predicate (a pass over
+whole collections that stops at the first fault) and leaves any fault to
+the reporters.  A rule without a predicate of its own holds where its
+reporter finds nothing.  Each predicate may assume that the rules before it
+hold (the records have their types, ids are unique, references resolve).
+
+References are checked from the single declaration
+:data:`~scocoop._model.REFERENCES`, so a new field that names another
+record is checked once it is declared there.  Every rule is linear (or
+n log n) in the size of the input.
 """
 
 from __future__ import annotations
@@ -12,10 +19,13 @@ from __future__ import annotations
 import datetime
 import functools
 import itertools
+import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from typing import Any
+
+from attrs import frozen
 
 from scocoop._countries import alpha2_codes
 from scocoop._errors import Problem
@@ -30,23 +40,45 @@ from scocoop._model import (
 )
 from scocoop._topics import topics as topic_vocabulary
 from scocoop._validators import show
+from scocoop._wire import shape_of, type_hints
 
-__all__ = ["problems"]
+__all__ = ["RULES", "Rule", "all_hold", "problems"]
 
 Given = Mapping[str, tuple[Any, ...]]
 
 
+@frozen
+class Rule:
+    """A rule between records: what reports its faults, and what says fast whether there are any.
+
+    Attributes:
+        name: What the rule requires, for messages and tests.
+        report: Every fault, each a located :class:`~scocoop._errors.Problem`.
+        holds: True exactly when ``report`` finds nothing, on collections
+            for which the earlier rules hold; ``None`` where the reporter
+            is fast enough to ask.
+    """
+
+    name: str
+    report: Callable[[Given], Iterable[Problem]]
+    holds: Callable[[Given], bool] | None = None
+
+    def check(self, given: Given) -> bool:
+        """Whether the rule holds, by the predicate where there is one."""
+        if self.holds is not None:
+            return self.holds(given)
+        return next(iter(self.report(given)), None) is None
+
+
 def problems(given: Given) -> Iterator[Problem]:
     """Every problem in the collections, located by collection and position in the input."""
-    yield from _wrong_types(given)
-    yield from _duplicate_ids(given)
-    yield from _unresolved_references(given)
-    yield from _overlapping_memberships(given)
-    yield from _cycles(given, "organizations", "parent", "is its own ancestor")
-    yield from _cycles(given, "meetings", "held_during", "is held during itself")
-    yield from _cycles(given, "instruments", "amends", "amends itself")
-    yield from _cycles(given, "instruments", "replaces", "replaces itself")
-    yield from _commitments_outside_their_meetings(given)
+    for rule in RULES:
+        yield from rule.report(given)
+
+
+def all_hold(given: Given) -> bool:
+    """Whether every rule holds, by the fast predicates; stops at the first rule that fails."""
+    return all(rule.check(given) for rule in RULES)
 
 
 def _records(given: Given, name: str) -> Iterator[tuple[str, Any]]:
@@ -55,6 +87,13 @@ def _records(given: Given, name: str) -> Iterator[tuple[str, Any]]:
     for index, record in enumerate(given.get(name, ())):
         if isinstance(record, kind):
             yield f"{name}[{index}]", record
+
+
+def _types_right(given: Given) -> bool:
+    return all(
+        all(map(isinstance, given.get(name, ()), itertools.repeat(kind)))
+        for name, kind in COLLECTIONS.items()
+    )
 
 
 def _wrong_types(given: Given) -> Iterator[Problem]:
@@ -71,6 +110,14 @@ def _duplicate_ids(given: Given) -> Iterator[Problem]:
             first = seen.setdefault(record.id, where)
             if first != where:
                 yield Problem(f"{where}.id", f"duplicate id {show(record.id)}, first used at {first}")
+
+
+_ID = operator.attrgetter("id")
+
+
+def _ids_unique(given: Given) -> bool:
+    ids = list(map(_ID, itertools.chain.from_iterable(given.get(name, ()) for name in COLLECTIONS)))
+    return len(set(ids)) == len(ids)
 
 
 def _values(value: object, path: tuple[str, ...], where: str) -> Iterator[tuple[str, Any]]:
@@ -97,13 +144,14 @@ def _values(value: object, path: tuple[str, ...], where: str) -> Iterator[tuple[
         yield at, found
 
 
-def _known(given: Given, target: str) -> AbstractSet[str]:
+def _known(given: Given, target: str) -> frozenset[str] | set[str]:
     """The values a reference to ``target`` may take."""
     if target == "countries":
         return alpha2_codes()
     if target == "topics":
         return {topic.id for topic in topic_vocabulary()}
-    return {record.id for _, record in _records(given, target)}
+    kind = COLLECTIONS[target]
+    return {record.id for record in given.get(target, ()) if isinstance(record, kind)}
 
 
 def _unknown(target: str, value: object) -> str:
@@ -115,7 +163,7 @@ def _unknown(target: str, value: object) -> str:
 
 
 @functools.cache
-def _all_resolve(name: str) -> Callable[[object, dict[str, AbstractSet[str]]], bool]:
+def _all_resolve(name: str) -> Callable[[object, Mapping[str, AbstractSet[str]]], bool]:
     """One function that says whether every reference of a record of collection ``name`` resolves.
 
     Generated from the declared references, once per collection, with one
@@ -155,8 +203,43 @@ def _all_resolve(name: str) -> Callable[[object, dict[str, AbstractSet[str]]], b
     lines.append("    return True")
     namespace: dict[str, Any] = {}
     exec("\n".join(lines) + "\n", {}, namespace)  # noqa: S102 - built from the declared references
-    resolve: Callable[[object, dict[str, AbstractSet[str]]], bool] = namespace["resolve"]
+    resolve: Callable[[object, Mapping[str, AbstractSet[str]]], bool] = namespace["resolve"]
     return resolve
+
+
+_NOT_NONE = functools.partial(operator.is_not, None)
+
+
+@functools.cache
+def _steps(collection: str, path: tuple[str, ...]) -> tuple[tuple[str, bool, bool], ...]:
+    """Each step of a reference's path: (field, whether it holds a tuple, whether it may be null)."""
+    found = []
+    cls: Any = COLLECTIONS[collection]
+    for step in path:
+        shape = shape_of(type_hints(cls)[step])
+        found.append((step, shape.many, shape.optional))
+        cls = shape.kind
+    return tuple(found)
+
+
+def _every_value(records: Iterable[Any], collection: str, path: tuple[str, ...]) -> Iterable[Any]:
+    """The values at the end of ``path`` in every record, tuples gone through item by item, nulls left out."""
+    values: Iterable[Any] = records
+    for step, many, optional in _steps(collection, path):
+        values = map(operator.attrgetter(step), values)
+        if many:
+            values = itertools.chain.from_iterable(values)
+        elif optional:
+            values = filter(_NOT_NONE, values)
+    return values
+
+
+def _references_resolve(given: Given) -> bool:
+    known = {target: _known(given, target) for target in {r.target for r in REFERENCES}}
+    return all(
+        known[r.target].issuperset(_every_value(given.get(r.collection, ()), r.collection, r.path))
+        for r in REFERENCES
+    )
 
 
 def _unresolved_references(given: Given) -> Iterator[Problem]:
@@ -203,7 +286,22 @@ _CYCLE_SHOWN = 10
 """How many ids of a cycle a message lists."""
 
 
-def _cycles(given: Given, name: str, field: str, says: str) -> Iterator[Problem]:
+def _no_cycles(name: str, field: str, given: Given) -> bool:
+    successor = {r.id: getattr(r, field) for r in given.get(name, ()) if getattr(r, field) is not None}
+    finished: set[str] = set()
+    for start in successor:
+        path: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in finished:
+            if node in path:
+                return False
+            path.add(node)
+            node = successor.get(node)
+        finished.update(path)
+    return True
+
+
+def _cycles(name: str, field: str, says: str, given: Given) -> Iterator[Problem]:
     """Records that reach themselves by following ``field``: one problem per cycle.
 
     Each record is visited once (a walk stops at a record an earlier walk
@@ -234,6 +332,20 @@ def _cycles(given: Given, name: str, field: str, says: str) -> Iterator[Problem]
         finished.update(path)
 
 
+def _commitments_within_meetings(given: Given) -> bool:
+    by_id = {m.id: m for m in given.get("meetings", ())}
+    for commitment in given.get("commitments", ()):
+        if commitment.meeting is None or commitment.date is None:
+            continue
+        meeting = by_id[commitment.meeting]
+        if meeting.date is None or meeting.date is commitment.date:
+            continue  # a commitment on its meeting's own first day is within it
+        begins, ends = meeting_span(meeting)
+        if commitment.date.latest < begins or ends < commitment.date.earliest:
+            return False
+    return True
+
+
 def _commitments_outside_their_meetings(given: Given) -> Iterator[Problem]:
     meetings: dict[str, Meeting] = {m.id: m for _, m in _records(given, "meetings")}
     for where, commitment in _records(given, "commitments"):
@@ -251,3 +363,29 @@ def _outside(where: str, commitment: Commitment, meeting: Meeting | None) -> Ite
             f"{str(commitment.date)!r} does not fall within the dates of meeting"
             f" {show(meeting.id)} ({meeting.date}{until})",
         )
+
+
+def _cycle_rule(name: str, field: str, says: str) -> Rule:
+    return Rule(
+        f"no {name[:-1]} {says}",
+        functools.partial(_cycles, name, field, says),
+        functools.partial(_no_cycles, name, field),
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("every record has its collection's type", _wrong_types, _types_right),
+    Rule("ids are unique across collections", _duplicate_ids, _ids_unique),
+    Rule("references resolve", _unresolved_references, _references_resolve),
+    Rule("a state's standings in an organization do not overlap", _overlapping_memberships),
+    _cycle_rule("organizations", "parent", "is its own ancestor"),
+    _cycle_rule("meetings", "held_during", "is held during itself"),
+    _cycle_rule("instruments", "amends", "amends itself"),
+    _cycle_rule("instruments", "replaces", "replaces itself"),
+    Rule(
+        "a commitment falls within its meeting's dates",
+        _commitments_outside_their_meetings,
+        _commitments_within_meetings,
+    ),
+)
+"""Every rule between records, in the order they are checked."""

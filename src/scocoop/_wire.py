@@ -61,7 +61,16 @@ from scocoop._validators import (
     validators_of,
 )
 
-__all__ = ["EDTFText", "Shape", "Types", "UnsupportedError", "WireField", "types_of_the_model"]
+__all__ = [
+    "EDTFText",
+    "Shape",
+    "Types",
+    "UnsupportedError",
+    "WireField",
+    "shape_of",
+    "type_hints",
+    "types_of_the_model",
+]
 
 
 class UnsupportedError(Exception):
@@ -154,7 +163,8 @@ def shape_of(hint: Any) -> Shape:
 
 
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
+def type_hints(cls: type) -> dict[str, Any]:
+    """Each field's declared type, by name, for a record class (read once per class)."""
     import sys
 
     hints = typing.get_type_hints(cls, globalns=vars(sys.modules[cls.__module__]))
@@ -167,7 +177,7 @@ def _occurrences(
     cls: type, collection: str, path: tuple[str, ...]
 ) -> Iterator[tuple[type, str, str, tuple[str, ...]]]:
     """Every field reachable from a collection: (class, field, collection, path from its record)."""
-    hints = _hints(cls)
+    hints = type_hints(cls)
     for attribute in attrs.fields(cls):
         here = (*path, attribute.name)
         yield cls, attribute.name, collection, here
@@ -317,7 +327,7 @@ def _sorts(attribute: attrs.Attribute[Any], shape: Shape) -> bool:  # noqa: C901
 def _derive(
     cls: type, references: dict[tuple[type, str], tuple[frozenset[str], bool]]
 ) -> tuple[WireField, ...]:
-    hints = _hints(cls)
+    hints = type_hints(cls)
     rules = _rules()
     found = []
     for attribute in attrs.fields(cls):
@@ -377,7 +387,7 @@ def _full_type(item: Any, shape: Shape) -> Any:
 def _order(root: type, seen: list[type]) -> list[type]:
     """Record classes reachable from ``root``, each after the classes it holds."""
     for attribute in attrs.fields(root):
-        shape = shape_of(_hints(root)[attribute.name])
+        shape = shape_of(type_hints(root)[attribute.name])
         if _is_record(shape.kind) and shape.kind not in seen:
             _order(shape.kind, seen)
     if root not in seen:
