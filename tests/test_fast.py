@@ -269,3 +269,52 @@ def test_a_language_equal_to_the_default_is_omitted_whatever_the_object() -> Non
     dataset = Dataset(sources=[source])
     assert b"language" not in (_fast.write(dataset) or b"language")
     assert io_module._encode_json(io_module._document(dataset)).encode() == _fast.write(dataset)
+
+
+# The repeated-key check, on its own.
+
+
+def _compact(text: str) -> bytes:
+    written: bytes = msgspec.json.encode(msgspec.json.decode(text))
+    return written
+
+
+@pytest.mark.parametrize(
+    ("text", "once"),
+    [
+        ('{"a": 1, "b": "x:y"}', True),
+        ('{"a": {"b": [1, {"c": ":"}]}}', True),
+        ('{"a" : 1,\n  "b":2}', True),
+        ('{"a": 1, "a": 2}', False),
+        ('{"a": {"b": 1, "b": 1}}', False),
+        ('{"a": "x\\u003ay"}', False),
+    ],
+)
+def test_keys_written_once_sees_every_repeated_key(text: str, once: bool) -> None:
+    assert once is _fast.keys_written_once(text.encode(), _compact(text))
+
+
+def test_keys_written_once_sees_a_field_left_at_its_default() -> None:
+    record = msgspec.defstruct("Record", [("a", int), ("note", str | None, None)], omit_defaults=True)
+    text = b'{"a": 1, "note": null}'
+    written = msgspec.json.encode(msgspec.json.decode(text, type=record))
+    assert not _fast.keys_written_once(text, written)
+
+
+def test_an_error_of_the_fast_path_itself_is_not_taken_for_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(given: object) -> bool:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(_fast, "all_hold", broken)
+    with pytest.raises(KeyError, match="a bug"):
+        _fast.read(BUNDLED)
+
+
+def test_records_that_give_the_same_date_share_one_date() -> None:
+    fast = _fast.read(BUNDLED)
+    assert fast is not None
+    by_text: dict[str, set[int]] = {}
+    for meeting in fast.meetings:
+        if meeting.date is not None:
+            by_text.setdefault(str(meeting.date), set()).add(id(meeting.date))
+    assert all(len(ids) == 1 for ids in by_text.values())

@@ -2,10 +2,10 @@
 
 :func:`read` decodes a file into the wire types of :mod:`scocoop._wire`,
 which check every field, builds the records in bulk (msgspec fills
-subclasses of the record classes, which then become the record classes),
-asks whether every rule between records holds (each rule's fast predicate, in
-:mod:`scocoop._integrity`), and
-returns the :class:`Dataset`.  On any doubt it returns ``None`` and the
+subclasses of the record classes, which then become the record classes, in
+a pass that also reads the dates and runs each record's own checks), asks
+whether every rule between records holds (each rule's fast predicate, in
+:mod:`scocoop._integrity`), and returns the :class:`Dataset`.  On any doubt it returns ``None`` and the
 precise loader reads the file: that one reports problems with their
 locations, so the error a user sees is the same whichever path ran, and the
 fast path never accepts what the precise one refuses.
@@ -17,7 +17,6 @@ encode and indent them: the same bytes as the precise writer.
 from __future__ import annotations
 
 import collections
-import functools
 import itertools
 import operator
 from collections.abc import Iterable
@@ -25,13 +24,14 @@ from typing import Any
 
 from scocoop._dataset import Dataset
 from scocoop._dates import PartialDate
+from scocoop._errors import InvalidDateError
 from scocoop._integrity import all_hold
 from scocoop._model import COLLECTIONS
 from scocoop._schema import SCHEMA_VERSION
 from scocoop._validators import FieldError
-from scocoop._wire import EDTFText, Types, UnsupportedError, output_hook, types_of_the_model
+from scocoop._wire import Types, UnsupportedError, output_hook, types_of_the_model
 
-__all__ = ["read", "write"]
+__all__ = ["keys_written_once", "read", "write"]
 
 
 class _RefusedError(Exception):
@@ -54,31 +54,19 @@ def read(data: bytes | str) -> Dataset | None:
 
     try:
         return _read(data, types, msgspec)
-    except (_RefusedError, msgspec.MsgspecError, FieldError, ValueError):
-        # ValueError: an invalid date in the date hook, text that cannot be encoded.
+    except (_RefusedError, msgspec.ValidationError, msgspec.DecodeError):
         return None
 
 
 def _read(data: bytes | str, types: Types, msgspec: Any) -> Dataset:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if raw.startswith(b"\xef\xbb\xbf") or b"\\u003" in raw:
-        # A byte-order mark is refused with its own message; on "\u003a", see _colons_agree.
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError:  # a lone surrogate: the precise loader says where
+        raise _RefusedError from None
+    if raw.startswith(b"\xef\xbb\xbf"):  # refused with its own message
         raise _RefusedError
-    dates: dict[str, tuple[PartialDate, int]] = {}
-    date_colons = [0]
-
-    def read_date(kind: Any, value: Any) -> Any:
-        if kind is not EDTFText or type(value) is not str:
-            raise _RefusedError
-        found = dates.get(value)
-        if found is None:
-            date = PartialDate.parse(value)
-            found = dates[value] = (date, msgspec.json.encode(date).count(b":"))
-        date_colons[0] += found[1]
-        return found[0]
-
-    document = msgspec.json.Decoder(types.wire, dec_hook=read_date).decode(raw)
-    if not _colons_agree(raw, msgspec.json.encode(document), date_colons[0]):
+    document = msgspec.json.Decoder(types.wire).decode(raw)
+    if not keys_written_once(raw, msgspec.json.encode(document)):
         raise _RefusedError
     given = {name: getattr(document, name) for name in COLLECTIONS}
     built = {
@@ -90,53 +78,79 @@ def _read(data: bytes | str, types: Types, msgspec: Any) -> Dataset:
     data_version: str | None = None if document.data_version is msgspec.UNSET else document.data_version
     del given
     del document
+    dates: dict[str, PartialDate] = {}
     for name, cls in COLLECTIONS.items():
-        _become(built[name], cls, types)
+        _become(built[name], cls, types, dates)
     if not all_hold(built):
         raise _RefusedError
     ordered = {name: tuple(sorted(records, key=_ID)) for name, records in built.items()}
     return Dataset._checked(ordered, data_version)  # noqa: SLF001 - checked here, as Dataset() checks
 
 
-def _colons_agree(raw: bytes, written: bytes, date_colons: int) -> bool:
-    r"""Whether every key of the input is one the decoded document writes back, once.
+def keys_written_once(raw: bytes, written: bytes) -> bool:
+    r"""Whether the JSON text ``raw`` repeats no key and gives no field at its default.
 
-    msgspec keeps the last of repeated keys silently.  A colon in a JSON text
-    separates a key from its value or stands for itself in a string, and the
-    strings of the document are those of the input (the input holds no
-    ``\\u003a``, a colon written otherwise).  So the input has as many colons
-    as the document written back (without the colons of the dates, which
-    msgspec writes as objects) only if no key was repeated and no field was
-    given at its default: a file with either is read by the precise loader.
+    ``written`` is the document decoded from ``raw`` and encoded again
+    compactly, which omits fields at their default; msgspec keeps the last
+    of repeated keys silently, so neither can be seen in the document.  A
+    colon in a JSON text separates a key from its value or stands for itself
+    inside a string, and the strings written back are those read; so the
+    two texts have as many colons exactly when every key of the input was
+    written back once.  A colon can also be written as an escape
+    (``\u003a``), which the count cannot see: an input holding ``\u003`` is
+    answered ``False``, and read by the precise loader.
     """
-    return raw.count(b":") == written.count(b":") - date_colons
+    if b"\\u003" in raw:
+        return False
+    return raw.count(b":") == written.count(b":")
 
 
-_NOT_NONE = functools.partial(operator.is_not, None)
 _ID = operator.attrgetter("id")
 _SET_CLASS = object.__setattr__
 
 
-def _become(records: Iterable[Any], cls: type, types: Types) -> None:
+def _become(records: Iterable[Any], cls: type, types: Types, dates: dict[str, PartialDate]) -> None:
     """Switch built records, and the records they hold, to their public classes; check what msgspec could not.
 
-    Converters that sort are applied, repeats refused, and each class's
-    whole-record checks (``_check_*``) run.
+    Dates are read from their text (each distinct text once), converters
+    that sort are applied, repeats refused, and each class's whole-record
+    checks (``_check_*``) run.
     """
     records = list(records)
     collections.deque(
         map(_SET_CLASS, records, itertools.repeat("__class__"), itertools.repeat(cls)), maxlen=0
     )
     for field in types.fields[cls]:
-        if field.sort:
+        if field.shape.kind is PartialDate:
+            _read_dates(records, field.name, dates)
+        elif field.sort:
             _sort(records, field.name, unique=field.unique)
         elif field.unique:
             raise _RefusedError  # the wire types cannot say it
-    for check in record_checks(cls):
-        collections.deque(map(check, records), maxlen=0)
     for name, child, many in types.nested[cls]:
         held = map(operator.attrgetter(name), records)
-        _become(itertools.chain.from_iterable(held) if many else filter(None, held), child, types)
+        _become(itertools.chain.from_iterable(held) if many else filter(None, held), child, types, dates)
+    # Last, so that a record's checks see the records it holds with their dates read.
+    try:
+        for check in record_checks(cls):
+            collections.deque(map(check, records), maxlen=0)
+    except FieldError:
+        raise _RefusedError from None
+
+
+def _read_dates(records: list[Any], name: str, dates: dict[str, PartialDate]) -> None:
+    """Replace each record's date text by its date; records giving the same text share one date."""
+    for record in records:
+        text = getattr(record, name)
+        if text is None:
+            continue
+        date = dates.get(text)
+        if date is None:
+            try:
+                date = dates[text] = PartialDate.parse(text)
+            except InvalidDateError:
+                raise _RefusedError from None
+        _SET_CLASS(record, name, date)
 
 
 def record_checks(cls: type) -> tuple[Any, ...]:

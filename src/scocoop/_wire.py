@@ -62,7 +62,6 @@ from scocoop._validators import (
 )
 
 __all__ = [
-    "EDTFText",
     "Shape",
     "Types",
     "UnsupportedError",
@@ -75,13 +74,6 @@ __all__ = [
 
 class UnsupportedError(Exception):
     """The model declares something the wire types cannot state; files are read by the precise loader."""
-
-
-class EDTFText(abc.ABC):  # noqa: B024 - a marker: msgspec hands the text of every date to the decoder's hook
-    """A date in a wire type: its EDTF text, read into a :class:`PartialDate` by the decoder's hook."""
-
-
-EDTFText.register(PartialDate)  # what the hook gives back
 
 
 class _Defaulted(abc.ABC):
@@ -359,7 +351,7 @@ def _item_type(field: WireField, wire: dict[type, Any]) -> Any:
     elif kind is int:
         item = Annotated[int, _meta(**field.meta)] if field.meta else int
     elif kind is PartialDate:
-        item = EDTFText
+        item = str  # read into a date by the pass that switches the records' classes
     elif _is_record(kind):
         item = wire[kind]
     else:
