@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from typing import Any
 
 import attrs
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from scocoop import (
     Citation,
     Commitment,
+    Instrument,
+    InstrumentEvent,
     Meeting,
     MeetingMode,
     Membership,
@@ -28,10 +31,11 @@ from scocoop import (
     Source,
 )
 from scocoop._validators import (
-    _TEXT_LINE,
-    _TEXT_LINES,
+    _NAMES,
+    _TEXT,
     MAX_EDITION,
     FieldError,
+    _one_test,
     _Text,
     check_text,
     validators_of,
@@ -90,14 +94,14 @@ def test_notes_hold_line_breaks_but_not_controls_or_reordering(cls: type, name: 
 
 @given(st.text(max_size=20))
 def test_the_fast_check_of_text_agrees_with_the_detailed_one(text: str) -> None:
-    for lines, fast in ((False, _TEXT_LINE), (True, _TEXT_LINES)):
+    for lines in (False, True):
         try:
             check_text("x", text, lines=lines)
         except FieldError:
             passes = False
         else:
             passes = True
-        assert passes == (fast(text) is not None), (text, lines)
+        assert passes is _one_test(_TEXT[lines])(text), (text, lines)
 
 
 @pytest.mark.parametrize("edition", [0, -1, MAX_EDITION + 1, 2**64, 1.0, "3", True])
@@ -138,3 +142,57 @@ def test_values_of_the_wrong_kind_are_refused_at_construction(
     with pytest.raises(RecordError) as info:
         cls(**values)
     assert field in [p.location for p in info.value.problems]
+
+
+def _declared_validators() -> list[Any]:
+    """Each distinct validator the model declares, with a field it is declared on."""
+    found: dict[Any, Any] = {}
+    for cls in (
+        Source,
+        Organization,
+        Official,
+        Meeting,
+        Commitment,
+        Instrument,
+        InstrumentEvent,
+        Membership,
+        Position,
+        Place,
+        Participant,
+        Citation,
+    ):
+        for attribute in attrs.fields(cls):
+            for validator in validators_of(attribute):
+                found.setdefault(validator, attribute)
+    return list(found.items())
+
+
+VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-2, max_value=2**54),
+    st.text(max_size=12),
+    st.sampled_from(["KZ", "kz", "en", "en-GB", "sco-rats-council-6", "A b", "x" * 10_001]),
+    st.lists(st.sampled_from(["KZ", "RU", "terrorism", "KZ"]), max_size=3).map(tuple),
+)
+
+
+@pytest.mark.parametrize(
+    ("validator", "attribute"),
+    _declared_validators(),
+    ids=lambda x: f"{type(x).__name__}-{x.name}" if isinstance(x, attrs.Attribute) else type(x).__name__,
+)
+@given(value=VALUES)
+def test_each_validators_message_and_its_generated_check_agree(
+    validator: Any, attribute: Any, value: object
+) -> None:
+    namespace: dict[str, Any] = {}
+    source = f"def passes(v):\n    return {validator.expression('v')}\n"
+    exec(source, {**_NAMES, "_pairwise": itertools.pairwise}, namespace)  # noqa: S102 - the check under test
+    try:
+        validator(None, attribute, value)
+    except (FieldError, TypeError):
+        refused = True
+    else:
+        refused = False
+    assert refused is not namespace["passes"](value)

@@ -17,7 +17,7 @@ import attrs
 from scocoop._dates import PartialDate
 from scocoop._errors import MAX_PROBLEMS, Problem, RecordError, ScocoopError, show
 from scocoop._once import once
-from scocoop._validators import MAX_TEXT
+from scocoop._validators import EVERY_STRING
 
 if TYPE_CHECKING:
     import cattrs
@@ -91,8 +91,9 @@ def _describe(value: object) -> str:
 def _structure_str(value: object, _: type) -> str:
     if type(value) is not str:
         raise _TypeMismatchError(f"expected a string, got {_describe(value)}")
-    if len(value) > MAX_TEXT:
-        raise _TypeMismatchError(f"string is {len(value)} characters long; limit is {MAX_TEXT}")
+    limit = EVERY_STRING.max_length
+    if limit is not None and len(value) > limit:
+        raise _TypeMismatchError(f"string is {len(value)} characters long; limit is {limit}")
     return value
 
 

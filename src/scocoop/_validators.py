@@ -1,29 +1,36 @@
-"""The checks of single records, as validator objects that know their JSON Schema.
+"""The checks of single records, as validator objects whose constraints are data.
 
 Each validator is an attrs validator (called with the instance, the field and
-the value) that carries its parameters and can state itself as JSON Schema
-keywords, so that the schema of the file format is read from the model's
-declarations rather than written twice.  :func:`collect_all` and
-:func:`check` make a record report every broken invariant at once, as one
-:class:`~scocoop.RecordError`.
+the value) that states what it requires of one value once, as a
+:class:`Constraint` (a type, a pattern, lengths, bounds), with whether the
+field may be null, is a list, or must hold no repeats.  Everything else is
+derived from that statement: the JSON Schema keywords of the file format
+(:meth:`Validator.json_schema`), the generated check that :func:`check` runs
+first (:meth:`Validator.expression`), and the wire types of the fast loader
+(:mod:`scocoop._wire`).  Only the messages that explain a failure are
+written by hand.  :func:`collect_all` and :func:`check` make a record report
+every broken invariant at once, as one :class:`~scocoop.RecordError`.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
 from typing import Any, Protocol, TypeAlias
 
 import attrs
-from attrs import Attribute, frozen
+from attrs import Attribute, field, frozen
 
 from scocoop._errors import Problem, RecordError, show
 
 __all__ = [
+    "EVERY_STRING",
     "ID_PATTERN",
     "MAX_EDITION",
     "MAX_TEXT",
+    "Constraint",
     "FieldError",
     "Validator",
     "a_country",
@@ -38,7 +45,6 @@ __all__ = [
     "collect_all",
     "no_duplicates",
     "show",
-    "text_pattern",
 ]
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
@@ -67,23 +73,7 @@ def _whole_text(never: str, *, lines: bool) -> str:
     return f"[^\\s{never}]([^{inside}]*[^\\s{never}])?"
 
 
-# JSON Schema's patterns cannot name lone surrogates without refusing valid
-# astral characters, so the schema leaves them to loading.
-_SCHEMA_TEXT = {lines: f"^{_whole_text(_NEVER, lines=lines)}$" for lines in (False, True)}
-
-_ID_FULL = ID_PATTERN.fullmatch
-_COUNTRY_FULL = COUNTRY_PATTERN.fullmatch
 _NEVER_ANY = _NEVER + r"\ud800-\udfff"
-_TEXT_LINE = re.compile(_whole_text(_NEVER_ANY, lines=False)).fullmatch
-_TEXT_LINES = re.compile(_whole_text(_NEVER_ANY, lines=True)).fullmatch
-
-
-def text_pattern(*, lines: bool) -> str:
-    """The regular expression that valid text matches whole (see :func:`a_text`), for other checkers."""
-    return _whole_text(_NEVER_ANY, lines=lines)
-
-
-_LANGUAGE_FULL = LANGUAGE_PATTERN.fullmatch
 
 
 def _all(name: str, many: bool, optional: bool, test: str) -> str:
@@ -104,6 +94,85 @@ def _name_of(kind: type) -> str:
     return name
 
 
+@frozen
+class Constraint:
+    """What a validator requires of one value, as data.
+
+    Attributes:
+        kind: The value's type: ``str``, ``int`` and ``bool`` exactly (a
+            bool is not taken for a whole number), any other class by
+            ``isinstance``; ``None`` for a constraint on a list as a whole.
+        pattern: A regular expression the whole value matches.
+        schema_pattern: The same, as JSON Schema can state it, where it
+            differs (JSON Schema's patterns cannot name lone surrogates).
+        max_length: The most characters a text may hold.
+        minimum: The smallest whole number allowed.
+        maximum: The largest whole number allowed.
+        unique: For a list: no value repeated.
+    """
+
+    kind: type | None
+    pattern: str | None = None
+    schema_pattern: str | None = None
+    max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    unique: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if (self.kind is None) is not self.unique:
+            raise ValueError("a constraint is on one value of a type, or on a list's repeats, not both")
+
+    def json_schema(self) -> dict[str, Any]:
+        """The JSON Schema keywords that say this of one value (``uniqueItems`` of a list)."""
+        found: dict[str, Any] = {}
+        if self.pattern is not None:
+            found["pattern"] = f"^{self.schema_pattern or self.pattern}$"
+        if self.max_length is not None:
+            found["minLength"] = 1
+            found["maxLength"] = self.max_length
+        if self.minimum is not None:
+            found["minimum"] = self.minimum
+        if self.maximum is not None:
+            found["maximum"] = self.maximum
+        if self.unique:
+            found["uniqueItems"] = True
+        return found
+
+    def test(self, value: str) -> str:
+        """A Python expression, true when the variable ``value`` meets the constraint."""
+        if self.kind is None:  # a constraint on a list as a whole
+            return f"(type({value}) is tuple and all(a != b for a, b in _pairwise({value})))"
+        if self.kind in (str, int, bool):
+            parts = [f"type({value}) is {self.kind.__name__}"]
+        else:
+            parts = [f"isinstance({value}, {_name_of(self.kind)})"]
+        if self.max_length is not None:
+            parts.append(f"len({value}) <= {self.max_length}")
+        if self.minimum is not None:
+            parts.append(f"{self.minimum} <= {value}")
+        if self.maximum is not None:
+            parts.append(f"{value} <= {self.maximum}")
+        if self.pattern is not None:
+            parts.append(f"{_matcher(self.pattern)}({value}) is not None")
+        return "(" + " and ".join(parts) + ")"
+
+
+EVERY_STRING = Constraint(str, max_length=MAX_TEXT)
+"""What every string of a dataset file meets, whatever its field: the reader refuses a longer one."""
+
+_MATCHERS: dict[str, str] = {}
+
+
+def _matcher(pattern: str) -> str:
+    """The name under which the generated checks call the compiled ``pattern``'s ``fullmatch``."""
+    name = _MATCHERS.get(pattern)
+    if name is None:
+        name = _MATCHERS[pattern] = f"_match_{len(_MATCHERS)}"
+        _NAMES[name] = re.compile(pattern).fullmatch
+    return name
+
+
 class FieldError(ValueError):
     """A value that breaks an invariant of one record, raised by a validator.
 
@@ -117,7 +186,22 @@ class FieldError(ValueError):
 
 
 class Validator(Protocol):
-    """What the schema and the records need of a validator."""
+    """What the schema, the wire types and the records need of a validator."""
+
+    @property
+    def constraint(self) -> Constraint:
+        """What it requires of one value."""
+        ...
+
+    @property
+    def optional(self) -> bool:
+        """Whether the field may be null."""
+        ...
+
+    @property
+    def many(self) -> bool:
+        """Whether the field is a list, each item of which must meet the constraint."""
+        ...
 
     def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None: ...
 
@@ -138,34 +222,62 @@ def _each(many: bool, value: Any) -> tuple[Any, ...]:
     return value
 
 
-@frozen
-class _Ident:
+class _Stated:
+    """What every validator derives from its constraint: its JSON Schema and its generated check."""
+
+    __slots__ = ()
+    constraint: Constraint
     optional: bool
     many: bool
+
+    def json_schema(self) -> dict[str, Any]:
+        return self.constraint.json_schema()
+
+    def expression(self, name: str) -> str:
+        return _all(name, self.many, self.optional, self.constraint.test("{v}"))
+
+    def _fails(self, value: Any) -> bool:
+        """Whether one value (not a list) breaks the constraint, by the same generated test."""
+        return not _one_test(self.constraint)(value)
+
+
+@functools.cache
+def _one_test(constraint: Constraint) -> Callable[[Any], bool]:
+    namespace: dict[str, Any] = {}
+    source = f"def test(v):\n    return {constraint.test('v')}\n"
+    exec(source, {**_NAMES, "_pairwise": itertools.pairwise}, namespace)  # noqa: S102 - built from the constraint's data
+    test: Callable[[Any], bool] = namespace["test"]
+    return test
+
+
+@frozen
+class _Ident(_Stated):
+    optional: bool
+    many: bool
+    constraint: Constraint = Constraint(str, pattern=ID_PATTERN.pattern)
 
     def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None:
         for item in _each(self.many, value):
             if item is None and self.optional:
                 continue
-            if not (isinstance(item, str) and ID_PATTERN.fullmatch(item)):
+            if self._fails(item):
                 raise FieldError(
                     attribute.name,
                     "expected an id of lower-case letters and digits joined by single"
                     f" hyphens or dots, such as 'sco-prosecutors-general-14', got {item!r}",
                 )
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"pattern": f"^{ID_PATTERN.pattern}$"}
-
-    def expression(self, name: str) -> str:
-        return _all(name, self.many, self.optional, "(type({v}) is str and _ID_FULL({v}) is not None)")
-
 
 @frozen
-class _Text:
+class _Text(_Stated):
     optional: bool
     many: bool
     lines: bool
+    constraint: Constraint = field(init=False)
+
+    @constraint.default
+    def _stated(self) -> Constraint:
+        return _TEXT[self.lines]
 
     def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None:
         for item in _each(self.many, value):
@@ -173,17 +285,26 @@ class _Text:
                 continue
             check_text(attribute.name, item, lines=self.lines)
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"minLength": 1, "maxLength": MAX_TEXT, "pattern": _SCHEMA_TEXT[self.lines]}
 
-    def expression(self, name: str) -> str:
-        full = "_TEXT_LINES" if self.lines else "_TEXT_LINE"
-        test = f"(type({{v}}) is str and len({{v}}) <= MAX_TEXT and {full}({{v}}) is not None)"
-        return _all(name, self.many, self.optional, test)
+_TEXT = {
+    lines: Constraint(
+        str,
+        pattern=_whole_text(_NEVER_ANY, lines=lines),
+        # JSON Schema's patterns cannot name lone surrogates without refusing
+        # valid astral characters, so the schema leaves them to loading.
+        schema_pattern=_whole_text(_NEVER, lines=lines),
+        max_length=MAX_TEXT,
+    )
+    for lines in (False, True)
+}
 
 
 def check_text(name: str, value: object, *, lines: bool) -> None:
-    """Raise :class:`FieldError` at ``name`` if ``value`` is not valid text (see :func:`a_text`)."""
+    """Raise :class:`FieldError` at ``name`` if ``value`` is not valid text (see :func:`a_text`).
+
+    The first of the reasons below that applies is given; a text that meets
+    none of them meets the text constraint (a test keeps the two in step).
+    """
     if not isinstance(value, str) or not value.strip():
         raise FieldError(name, f"expected non-empty text, got {show(value)}")
     if value != value.strip():
@@ -200,88 +321,73 @@ def check_text(name: str, value: object, *, lines: bool) -> None:
 
 
 @frozen
-class _Country:
+class _Country(_Stated):
     many: bool
+    optional: bool = True  # whether the code names a country is a rule of the dataset
+    constraint: Constraint = Constraint(str, pattern=COUNTRY_PATTERN.pattern)
 
     def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None:
         for item in _each(self.many, value):
-            if item is not None and not (isinstance(item, str) and COUNTRY_PATTERN.fullmatch(item)):
+            if item is not None and self._fails(item):
                 raise FieldError(
                     attribute.name, f"expected an ISO 3166-1 alpha-2 code such as 'KZ', got {item!r}"
                 )
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"pattern": f"^{COUNTRY_PATTERN.pattern}$"}
-
-    def expression(self, name: str) -> str:
-        return _all(
-            name, self.many, optional=True, test="(type({v}) is str and _COUNTRY_FULL({v}) is not None)"
-        )
-
 
 @frozen
-class _Language:
+class _Language(_Stated):
+    optional: bool = False
+    many: bool = False
+    constraint: Constraint = Constraint(str, pattern=LANGUAGE_PATTERN.pattern)
+
     def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None:
-        if not (isinstance(value, str) and LANGUAGE_PATTERN.fullmatch(value)):
+        if self._fails(value):
             raise FieldError(attribute.name, f"expected a BCP 47 tag such as 'en', got {value!r}")
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}
-
-    def expression(self, name: str) -> str:
-        return f"(type({name}) is str and _LANGUAGE_FULL({name}) is not None)"
-
 
 @frozen
-class _Edition:
+class _Edition(_Stated):
+    optional: bool = True
+    many: bool = False
+    constraint: Constraint = Constraint(int, minimum=1, maximum=MAX_EDITION)
+
     def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None:
-        if value is not None and not (type(value) is int and 1 <= value <= MAX_EDITION):
+        if value is not None and self._fails(value):
             raise FieldError(
                 attribute.name, f"expected a whole number from 1 to {MAX_EDITION}, got {show(value)}"
             )
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"minimum": 1, "maximum": MAX_EDITION}
-
-    def expression(self, name: str) -> str:
-        return f"({name} is None or (type({name}) is int and 1 <= {name} <= MAX_EDITION))"
-
 
 @frozen
-class _Instance:
+class _Instance(_Stated):
     kind: type
     optional: bool
     expected: str
+    many: bool = False
+    constraint: Constraint = field(init=False)
+
+    @constraint.default
+    def _stated(self) -> Constraint:
+        return Constraint(self.kind)
 
     def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None:
         if value is None and self.optional:
             return
-        # bool is an int: a flag's type is checked exactly.
-        if not (type(value) is self.kind if self.kind is bool else isinstance(value, self.kind)):
+        if self._fails(value):
             raise FieldError(attribute.name, f"expected {self.expected}, got {show(value)}")
-
-    def json_schema(self) -> dict[str, Any]:
-        return {}  # the field's type says it
-
-    def expression(self, name: str) -> str:
-        kind = _name_of(self.kind)
-        test = f"type({name}) is {kind}" if self.kind is bool else f"isinstance({name}, {kind})"
-        return f"({name} is None or {test})" if self.optional else f"({test})"
 
 
 @frozen
-class _NoDuplicates:
+class _NoDuplicates(_Stated):
+    optional: bool = False
+    many: bool = False  # the constraint is on the list as a whole
+    constraint: Constraint = Constraint(None, unique=True)
+
     def __call__(self, instance: object, attribute: Attribute[Any], value: Any) -> None:
         # The field's converter sorts it, so a repeat sits next to its twin.
-        for earlier, later in itertools.pairwise(value):
+        for earlier, later in itertools.pairwise(_each(many=True, value=value)):
             if earlier == later:
                 raise FieldError(attribute.name, f"{later!r} is listed twice")
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"uniqueItems": True}
-
-    def expression(self, name: str) -> str:
-        return f"(type({name}) is tuple and all(a != b for a, b in _pairwise({name})))"
 
 
 def an_id(*, optional: bool = False, many: bool = False) -> Validator:
@@ -386,17 +492,7 @@ def _fast(cls: type) -> Callable[[object], bool]:
             lines.append(f"    {value} = r.{attribute.name}")
             lines.extend(f"    if not {v.expression(value)}: return False" for v in validators)
         lines.append("    return True")
-        scope = {
-            **_NAMES,
-            "_ID_FULL": _ID_FULL,
-            "_COUNTRY_FULL": _COUNTRY_FULL,
-            "_LANGUAGE_FULL": _LANGUAGE_FULL,
-            "_TEXT_LINE": _TEXT_LINE,
-            "_TEXT_LINES": _TEXT_LINES,
-            "_pairwise": itertools.pairwise,
-            "MAX_TEXT": MAX_TEXT,
-            "MAX_EDITION": MAX_EDITION,
-        }
+        scope = {**_NAMES, "_pairwise": itertools.pairwise}
         namespace: dict[str, Any] = {}
         exec("\n".join(lines) + "\n", scope, namespace)  # noqa: S102 - built from the model's own field names
         found = _FAST[cls] = namespace["fast"]

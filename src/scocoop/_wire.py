@@ -44,11 +44,8 @@ from scocoop._once import once
 from scocoop._schema import SCHEMA_VERSION
 from scocoop._topics import topics
 from scocoop._validators import (
-    COUNTRY_PATTERN,
-    ID_PATTERN,
-    LANGUAGE_PATTERN,
-    MAX_EDITION,
-    MAX_TEXT,
+    EVERY_STRING,
+    Constraint,
     Validator,
     a_country,
     a_language,
@@ -57,7 +54,6 @@ from scocoop._validators import (
     an_id,
     an_instance,
     no_duplicates,
-    text_pattern,
     validators_of,
 )
 
@@ -203,10 +199,22 @@ def _vocabulary(target: str) -> frozenset[str]:
     return frozenset(topic.id for topic in topics())
 
 
-def _choices_or(
-    field: WireField, validator: Validator, attribute: attrs.Attribute[Any], pattern: str
-) -> None:
-    """The words of a vocabulary the field always names, each checked by the validator; else ``pattern``."""
+def _meta_of(constraint: Constraint) -> dict[str, Any]:
+    """A constraint as msgspec's ``Meta`` keywords; patterns anchored (msgspec searches)."""
+    meta: dict[str, Any] = {}
+    if constraint.pattern is not None:
+        meta["pattern"] = _anchored(constraint.pattern)
+    if constraint.max_length is not None:
+        meta["max_length"] = constraint.max_length
+    if constraint.minimum is not None:
+        meta["ge"] = constraint.minimum
+    if constraint.maximum is not None:
+        meta["le"] = constraint.maximum
+    return meta
+
+
+def _choices_or_stated(field: WireField, validator: Validator, attribute: attrs.Attribute[Any]) -> None:
+    """A vocabulary's words where the field always names one each checked; else its constraint."""
     vocabularies = field.references & {"countries", "topics"}
     if field.always_referenced and len(vocabularies) == 1 and field.references == vocabularies:
         words = _vocabulary(next(iter(vocabularies)))
@@ -214,64 +222,49 @@ def _choices_or(
             validator(None, attribute, (word,) if field.shape.many else word)
         field.choices = words
     else:
-        field.meta["pattern"] = _anchored(pattern)
+        field.meta.update(_meta_of(validator.constraint))
 
 
-def _optional_matches(field: WireField, validator: Any) -> None:
-    if field.shape.optional and not getattr(validator, "optional", True):
+def _optional_matches(field: WireField, validator: Validator) -> None:
+    if field.shape.optional and not validator.optional:
         raise UnsupportedError(f"{field.name}: the type allows null and {validator!r} does not")
-    if getattr(validator, "many", field.shape.many) != field.shape.many:
+    if validator.many != field.shape.many:
         raise UnsupportedError(f"{field.name}: {validator!r} does not match the field's type")
+    if validator.constraint.kind is not field.shape.kind:
+        raise UnsupportedError(f"{field.name}: {validator!r} does not check the field's type")
 
 
-def _id_rule(field: WireField, validator: Any, attribute: attrs.Attribute[Any]) -> None:
+def _id_rule(field: WireField, validator: Validator, attribute: attrs.Attribute[Any]) -> None:
     _optional_matches(field, validator)
     if field.always_referenced and field.references and field.references <= set(COLLECTIONS):
         # Resolution is checked after decoding, against ids that each passed the pattern.
         for target in field.references:
             id_field = attrs.fields_dict(COLLECTIONS[target]).get("id")
             ids = [v for v in validators_of(id_field) if type(v) is type(an_id())] if id_field else []
-            if not any(not v.optional and not v.many for v in ids):  # type: ignore[attr-defined]
+            if not any(not v.optional and not v.many for v in ids):
                 raise UnsupportedError(f"{target} ids are not checked as ids")
         return
-    _choices_or(field, validator, attribute, ID_PATTERN.pattern)
+    _choices_or_stated(field, validator, attribute)
 
 
-def _text_rule(field: WireField, validator: Any, attribute: attrs.Attribute[Any]) -> None:
+def _country_rule(field: WireField, validator: Validator, attribute: attrs.Attribute[Any]) -> None:
     _optional_matches(field, validator)
-    field.meta["pattern"] = _anchored(text_pattern(lines=validator.lines))
+    _choices_or_stated(field, validator, attribute)
 
 
-def _country_rule(field: WireField, validator: Any, attribute: attrs.Attribute[Any]) -> None:
+def _stated_rule(field: WireField, validator: Validator, attribute: attrs.Attribute[Any]) -> None:
+    """A constraint msgspec states as it is: the value's type, a pattern, a length, bounds."""
     _optional_matches(field, validator)
-    _choices_or(field, validator, attribute, COUNTRY_PATTERN.pattern)
+    field.meta.update(_meta_of(validator.constraint))
 
 
-def _language_rule(field: WireField, validator: Any, attribute: attrs.Attribute[Any]) -> None:
-    if field.shape.optional or field.shape.many:
-        raise UnsupportedError(f"{field.name}: a language is one tag")
-    field.meta["pattern"] = _anchored(LANGUAGE_PATTERN.pattern)
-
-
-def _edition_rule(field: WireField, validator: Any, attribute: attrs.Attribute[Any]) -> None:
-    if field.shape.kind is not int or field.shape.many:
-        raise UnsupportedError(f"{field.name}: an edition is a whole number")
-    field.meta.update(ge=1, le=MAX_EDITION)
-
-
-def _instance_rule(field: WireField, validator: Any, attribute: attrs.Attribute[Any]) -> None:
-    _optional_matches(field, validator)
-    if validator.kind is not field.shape.kind or field.shape.many:
-        raise UnsupportedError(f"{field.name}: {validator!r} does not match the field's type")
-
-
-def _unique_rule(field: WireField, validator: Any, attribute: attrs.Attribute[Any]) -> None:
+def _unique_rule(field: WireField, validator: Validator, attribute: attrs.Attribute[Any]) -> None:
     if not field.shape.many:
         raise UnsupportedError(f"{field.name}: only a list can be free of repeats")
     field.unique = True
 
 
-Rule = Callable[[WireField, Any, "attrs.Attribute[Any]"], None]
+Rule = Callable[[WireField, Validator, "attrs.Attribute[Any]"], None]
 
 
 @once
@@ -279,11 +272,11 @@ def _rules() -> dict[type, Rule]:
     """The closed table: each kind of validator the wire types can state, and how."""
     return {
         type(an_id()): _id_rule,
-        type(a_text()): _text_rule,
+        type(a_text()): _stated_rule,
         type(a_country()): _country_rule,
-        type(a_language()): _language_rule,
-        type(an_edition()): _edition_rule,
-        type(an_instance(bool, expected="")): _instance_rule,
+        type(a_language()): _stated_rule,
+        type(an_edition()): _stated_rule,
+        type(an_instance(bool, expected="")): _stated_rule,
         type(no_duplicates()): _unique_rule,
     }
 
@@ -347,7 +340,7 @@ def _item_type(field: WireField, wire: dict[type, Any]) -> Any:
     if field.choices is not None:
         item: Any = Literal[tuple(sorted(field.choices))]
     elif kind is str:
-        item = Annotated[str, _meta(max_length=MAX_TEXT, **field.meta)]
+        item = Annotated[str, _meta(**{**_meta_of(EVERY_STRING), **field.meta})]
     elif kind is int:
         item = Annotated[int, _meta(**field.meta)] if field.meta else int
     elif kind is PartialDate:
@@ -478,7 +471,7 @@ def types_of_the_model() -> Types:
             module=__name__,
         )
     data_version = WireField("data_version", Shape(str, optional=True, many=False), None)
-    _text_rule(data_version, a_text(optional=True), None)  # type: ignore[arg-type]  # a dataset's version is one line of text
+    _stated_rule(data_version, a_text(optional=True), None)  # type: ignore[arg-type]  # a dataset's version is one line of text
     wire_top = msgspec.defstruct(
         "WireDataset",
         [
