@@ -7,17 +7,9 @@ import inspect
 import pytest
 
 import scocoop
-from scocoop import Dataset
+from scocoop import Dataset, _queries
 
-QUERIES = (
-    "find_meetings",
-    "initiatives_on",
-    "meetings_between",
-    "meetings_by_country",
-    "meetings_of",
-    "members_of",
-    "officials_of",
-)
+QUERIES = _queries.__all__
 
 
 @pytest.mark.parametrize("name", QUERIES)
@@ -25,6 +17,15 @@ def test_module_query_has_the_signature_of_its_method(name: str) -> None:
     method = inspect.signature(getattr(Dataset, name))
     without_self = method.replace(parameters=list(method.parameters.values())[1:])
     assert without_self == inspect.signature(getattr(scocoop, name))
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_module_query_shows_its_methods_whole_docstring(name: str) -> None:
+    query = getattr(scocoop, name)
+    method_doc = inspect.cleandoc(getattr(Dataset, name).__doc__)
+    assert query.__doc__.startswith(method_doc)
+    assert "bundled dataset" in query.__doc__.splitlines()[-1]
+    assert (name, "scocoop") == (query.__name__, query.__module__)
 
 
 @pytest.mark.parametrize(

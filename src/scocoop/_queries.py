@@ -1,24 +1,21 @@
 """The queries as functions over the bundled dataset.
 
-Each function loads the bundled dataset on first use and calls the
-:class:`~scocoop.Dataset` method of the same name; see there for details.
+Each is made from the :class:`~scocoop.Dataset` method of the same name by
+:func:`_on_the_bundled_data`: the same signature (without ``self``), the
+same docstring with a line saying which data it asks, so that ``help()``
+and a notebook's ``?`` show the whole of it; it loads the bundled dataset on
+first use.
 """
 
 from __future__ import annotations
 
-from scocoop._dates import DateLike
-from scocoop._instruments import PartyStage
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
+
+from scocoop._dataset import Dataset
 from scocoop._io import load
-from scocoop._model import (
-    Commitment,
-    Instrument,
-    Meeting,
-    MembershipStatus,
-    Official,
-    ParticipantStatus,
-    Tenure,
-)
-from scocoop._results import Results
 
 __all__ = [
     "absences_of",
@@ -37,92 +34,41 @@ __all__ = [
     "stage_of",
 ]
 
-
-def meetings_by_country(country: str, *, status: ParticipantStatus | str | None = None) -> Results[Meeting]:
-    """Bundled meetings in which a country took part; see :meth:`Dataset.meetings_by_country`."""
-    return load().meetings_by_country(country, status=status)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def absences_of(country: str) -> Results[Meeting]:
-    """Bundled meetings a country did not take part in, by their evidence; see :meth:`Dataset.absences_of`."""
-    return load().absences_of(country)
+def _on_the_bundled_data(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:
+    """A function that asks the bundled dataset what ``method`` asks, with its signature and docstring."""
 
+    @functools.wraps(method)
+    def query(*args: P.args, **kwargs: P.kwargs) -> R:
+        return method(load(), *args, **kwargs)
 
-def find_meetings(
-    *,
-    country: str | None = None,
-    status: ParticipantStatus | str | None = None,
-    organization: str | None = None,
-    topic: str | None = None,
-    start: DateLike | None = None,
-    end: DateLike | None = None,
-) -> Results[Meeting]:
-    """Bundled meetings that meet every condition given; see :meth:`Dataset.find_meetings`."""
-    return load().find_meetings(
-        country=country, status=status, organization=organization, topic=topic, start=start, end=end
+    name = method.__name__
+    signature = inspect.signature(method)
+    query.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
+    query.__qualname__ = name
+    query.__doc__ = (
+        f"{inspect.cleandoc(method.__doc__ or name)}\n\n"
+        f"This function asks the bundled dataset (:func:`scocoop.load`);"
+        f" :meth:`Dataset.{name}` asks any other."
     )
+    del query.__wrapped__  # help() is to read __signature__, not the method's
+    return query
 
 
-def holders_of(post: str, on: DateLike | None = None, *, certain: bool = False) -> Results[Tenure]:
-    """Who held a post in the bundled data; see :meth:`Dataset.holders_of`."""
-    return load().holders_of(post, on, certain=certain)
-
-
-def initiatives_on(topic: str, *, narrower: bool = True) -> Results[Commitment]:
-    """Bundled commitments on a topic; see :meth:`Dataset.initiatives_on`."""
-    return load().initiatives_on(topic, narrower=narrower)
-
-
-def meetings_between(start: DateLike, end: DateLike, *, certain: bool = False) -> Results[Meeting]:
-    """Bundled meetings in a date range; see :meth:`Dataset.meetings_between`."""
-    return load().meetings_between(start, end, certain=certain)
-
-
-def meetings_of(organization: str, *, bodies: bool = True) -> Results[Meeting]:
-    """Bundled meetings of an organization; see :meth:`Dataset.meetings_of`."""
-    return load().meetings_of(organization, bodies=bodies)
-
-
-def officials_of(country: str, on: DateLike | None = None, *, certain: bool = False) -> Results[Official]:
-    """Bundled officials of a country; see :meth:`Dataset.officials_of`."""
-    return load().officials_of(country, on, certain=certain)
-
-
-def members_of(
-    organization: str,
-    on: DateLike | None = None,
-    status: MembershipStatus | str | None = MembershipStatus.MEMBER,
-    *,
-    taking_part: bool = False,
-) -> Results[str]:
-    """Countries with a standing in a bundled organization; see :meth:`Dataset.members_of`."""
-    return load().members_of(organization, on, status, taking_part=taking_part)
-
-
-def posts_on(country: str, on: DateLike, *, certain: bool = False) -> Results[Tenure]:
-    """The posts a country's bundled officials held on a date; see :meth:`Dataset.posts_on`."""
-    return load().posts_on(country, on, certain=certain)
-
-
-def stage_of(instrument: str, country: str, on: DateLike | None = None) -> PartyStage:
-    """Where a state stands under a bundled instrument; see :meth:`Dataset.stage_of`."""
-    return load().stage_of(instrument, country, on)
-
-
-def parties_to(
-    instrument: str, on: DateLike | None = None, status: PartyStage | str = PartyStage.IN_FORCE
-) -> Results[str]:
-    """The states at a stage under a bundled instrument; see :meth:`Dataset.parties_to`."""
-    return load().parties_to(instrument, on, status)
-
-
-def instruments_in_force(
-    country: str, on: DateLike | None = None, *, topic: str | None = None
-) -> Results[Instrument]:
-    """The bundled instruments in force for a state; see :meth:`Dataset.instruments_in_force`."""
-    return load().instruments_in_force(country, on, topic=topic)
-
-
-def instruments_on(topic: str, *, narrower: bool = True) -> Results[Instrument]:
-    """Bundled instruments on a topic; see :meth:`Dataset.instruments_on`."""
-    return load().instruments_on(topic, narrower=narrower)
+absences_of = _on_the_bundled_data(Dataset.absences_of)
+find_meetings = _on_the_bundled_data(Dataset.find_meetings)
+holders_of = _on_the_bundled_data(Dataset.holders_of)
+initiatives_on = _on_the_bundled_data(Dataset.initiatives_on)
+instruments_in_force = _on_the_bundled_data(Dataset.instruments_in_force)
+instruments_on = _on_the_bundled_data(Dataset.instruments_on)
+meetings_between = _on_the_bundled_data(Dataset.meetings_between)
+meetings_by_country = _on_the_bundled_data(Dataset.meetings_by_country)
+meetings_of = _on_the_bundled_data(Dataset.meetings_of)
+members_of = _on_the_bundled_data(Dataset.members_of)
+officials_of = _on_the_bundled_data(Dataset.officials_of)
+parties_to = _on_the_bundled_data(Dataset.parties_to)
+posts_on = _on_the_bundled_data(Dataset.posts_on)
+stage_of = _on_the_bundled_data(Dataset.stage_of)
