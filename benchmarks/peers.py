@@ -45,13 +45,14 @@ import msgspec
 from generate import generate
 
 import scocoop
-from scocoop import _io
-from scocoop._countries import alpha2_codes
-from scocoop._dates import PartialDate
-from scocoop._model import COLLECTIONS, REFERENCES
-from scocoop._topics import topics
-from scocoop._validators import EVERY_STRING, validators_of
-from scocoop._wire import shape_of, type_hints, types_of_the_model
+from scocoop._core.dates import PartialDate
+from scocoop._core.validators import EVERY_STRING, validators_of
+from scocoop._countries.codes import alpha2_codes
+from scocoop._io import jsonfile as _io
+from scocoop._io.wire import types_of_the_model
+from scocoop._model.fields import shape_of, type_hints
+from scocoop._model.records import COLLECTIONS, REFERENCES
+from scocoop._model.topics import topics
 
 
 class _Collector:

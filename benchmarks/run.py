@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import COUNTRIES, TOPICS, generate
 
 import scocoop
-from scocoop import _io
+from scocoop._io import jsonfile as _io
 
 try:
     import orjson

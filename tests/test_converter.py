@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scocoop import Meeting, Official, PartialDate, make_converter
-from scocoop._converter import problems_of
+from scocoop._core.converter import problems_of
 from strategies import RECORD_STRATEGIES
 
 converter = make_converter()

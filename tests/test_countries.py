@@ -71,7 +71,7 @@ from scocoop import (  # noqa: E402
     country_codes,
     to_country_codes,
 )
-from scocoop._states import periods  # noqa: E402
+from scocoop._countries.systems import periods  # noqa: E402
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -136,7 +136,7 @@ def test_the_state_lists_are_consistent() -> None:
 
 
 def is_assigned(code: str) -> bool:
-    from scocoop._countries import alpha2_codes
+    from scocoop._countries.codes import alpha2_codes
 
     return code in alpha2_codes()
 

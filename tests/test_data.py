@@ -297,7 +297,7 @@ def test_the_rats_council_series() -> None:
 
 
 def test_no_cell_of_the_bundled_data_could_be_read_as_a_spreadsheet_formula() -> None:
-    from scocoop._tables import TABLES, rows
+    from scocoop._views.tables import TABLES, rows
 
     starts = ("=", "+", "-", "@")
     found = [

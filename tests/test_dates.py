@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 
 from scocoop import InvalidDateError, PartialDate, Precision, to_partial_date
-from scocoop._dates import EDTF_FORM
+from scocoop._core.dates import EDTF_FORM
 from strategies import partial_dates
 
 

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 import scocoop
 from sample import CITE, P, sample_dataset
 from scocoop import Meeting, PartialDate, Place, Results
-from scocoop._display import summary
-from scocoop._model import COLLECTIONS
-from scocoop._render import text_table
-from scocoop._results import MAX_ROWS
+from scocoop._core.render import text_table
+from scocoop._dataset.display import summary
+from scocoop._dataset.results import MAX_ROWS
+from scocoop._model.records import COLLECTIONS
 
 
 class Printer:

@@ -18,10 +18,10 @@ from referencing.jsonschema import DRAFT3
 
 import scocoop
 from scocoop import Dataset, MissingExtraError, export
-from scocoop._export import FORMATS, ExportFormat
-from scocoop._popolo import popolo
-from scocoop._schema import json_schema
-from scocoop._tables import TABLES, Table, rows
+from scocoop._io.schema import json_schema
+from scocoop._views.export import FORMATS, ExportFormat
+from scocoop._views.popolo import popolo
+from scocoop._views.tables import TABLES, Table, rows
 from strategies import datasets
 
 POPOLO = Path(__file__).resolve().parents[1].parent / "shared" / "popolo-schemas"

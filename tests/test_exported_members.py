@@ -27,12 +27,12 @@ def test_version_comes_from_the_installed_metadata() -> None:
 
 def test_import_reads_no_data_and_imports_no_optional_library() -> None:
     code = (
-        "import sys, scocoop, scocoop._io as io, scocoop._topics as t\n"
-        "import scocoop._country_names as n\n"
+        "import sys, scocoop, scocoop._io.jsonfile as io, scocoop._model.topics as t\n"
+        "import scocoop._countries.names as n\n"
         "assert not io._bundled.built, 'dataset loaded at import'\n"
         "assert not t._vocabulary.built, 'topics loaded at import'\n"
         "assert not n.name_tables.built, 'countries loaded at import'\n"
-        "import scocoop._states as s\n"
+        "import scocoop._countries.systems as s\n"
         "assert not s.periods.built, 'state lists loaded at import'\n"
         "optional = {'pandas', 'networkx', 'matplotlib', 'pyarrow', 'orjson', 'msgspec'}\n"
         "lazy = {'cattrs', 'pycountry', 'dateutil', 'difflib', 'tempfile', 'importlib.metadata',\n"
@@ -49,12 +49,12 @@ def test_import_imports_no_module_of_the_package_until_a_name_is_used() -> None:
         "loaded = sorted(m for m in sys.modules if m.startswith('scocoop'))\n"
         "assert loaded == ['scocoop'], loaded\n"
         "scocoop.loads\n"
-        "assert 'scocoop._io' in sys.modules and 'scocoop._network' not in sys.modules\n"
+        "assert 'scocoop._io.jsonfile' in sys.modules and 'scocoop._views.network' not in sys.modules\n"
         "# The names of every module imported on the way say they belong to scocoop,\n"
         "# before they are looked up: an error raised by loads shows as scocoop.DataError.\n"
-        "errors = sys.modules['scocoop._errors']\n"
+        "errors = sys.modules['scocoop._core.errors']\n"
         "assert errors.DataError.__module__ == 'scocoop', errors.DataError.__module__\n"
-        "assert sys.modules['scocoop._model'].Meeting.__module__ == 'scocoop'\n"
+        "assert sys.modules['scocoop._model.records'].Meeting.__module__ == 'scocoop'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -91,7 +91,7 @@ def test_import_opens_no_file_of_the_package() -> None:
 def test_the_bundled_country_codes_are_pycountrys() -> None:
     import pycountry
 
-    from scocoop._countries import alpha2_codes
+    from scocoop._countries.codes import alpha2_codes
 
     assert {c.alpha_2 for c in pycountry.countries} == alpha2_codes()
 

@@ -21,7 +21,7 @@ from hypothesis import given
 
 import scocoop
 from scocoop import Dataset, MissingExtraError, meeting_order
-from scocoop._tables import TABLES, rows
+from scocoop._views.tables import TABLES, rows
 from strategies import datasets
 
 

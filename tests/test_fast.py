@@ -13,14 +13,17 @@ from hypothesis import HealthCheck, given, settings
 
 import scocoop
 from scocoop import DataError, Dataset, Meeting, dumps, loads
-from scocoop import _io as io_module
-from scocoop._model import COLLECTIONS
+from scocoop._io import jsonfile as io_module
+from scocoop._model import records as records_module
+from scocoop._model.records import COLLECTIONS
 from strategies import datasets
 from test_hostile_input import Case, corrupted
 
 msgspec = pytest.importorskip("msgspec")
 
-from scocoop import _fast, _wire  # noqa: E402 - only where msgspec is installed
+from scocoop._io import fast as _fast  # noqa: E402 - only where msgspec is installed
+from scocoop._io import wire as _wire  # noqa: E402 - only where msgspec is installed
+from scocoop._model.fields import UnsupportedError  # noqa: E402 - beside the wire types it stops
 
 BUNDLED = (resources.files("scocoop") / "data" / "scocoop.json").read_bytes()
 
@@ -173,7 +176,7 @@ def test_where_a_class_cannot_be_switched_the_precise_loader_reads_every_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def refuse(*_: object) -> None:
-        raise _wire.UnsupportedError("no class switch on this Python")
+        raise UnsupportedError("no class switch on this Python")
 
     monkeypatch.setattr(_fast, "types_of_the_model", _wire.types_of_the_model.fresh())
     monkeypatch.setattr(_wire, "_built_class", refuse)
@@ -202,7 +205,7 @@ def test_an_unknown_validator_stops_generation() -> None:
         frozen=True,
     )
     assert field.metadata
-    with pytest.raises(_wire.UnsupportedError, match="Odd"):
+    with pytest.raises(UnsupportedError, match="Odd"):
         _wire._derive(strange, {})
 
 
@@ -210,7 +213,7 @@ def test_a_converter_that_does_not_sort_or_pass_through_stops_generation() -> No
     strange = attrs.make_class(
         "Strange", {"aliases": attrs.field(type=tuple[str, ...], converter=lambda v: tuple(reversed(v)))}
     )
-    with pytest.raises(_wire.UnsupportedError, match="converter"):
+    with pytest.raises(UnsupportedError, match="converter"):
         _wire._derive(strange, {})
 
 
@@ -225,7 +228,7 @@ def test_the_fast_path_runs_the_whole_record_checks_the_post_init_runs(
 
     record = next((r for r in _every_record(scocoop.load()) if type(r) is cls), None)
     assert record is not None
-    monkeypatch.setattr(scocoop._model, "check", spy)
+    monkeypatch.setattr(records_module, "check", spy)
     record.__attrs_post_init__()  # type: ignore[attr-defined]
     assert sorted(passed) == sorted(c.__name__ for c in _fast.record_checks(cls))
 

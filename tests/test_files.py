@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import scocoop
-from scocoop import _files
-from scocoop._files import write_atomically, write_directory
+from scocoop._core import files as _files
+from scocoop._core.files import write_atomically, write_directory
 
 
 def test_writing_through_a_symlink_replaces_the_file_it_names(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import scocoop
 from scocoop import DataError, Dataset, PartialDate, dumps, loads
-from scocoop._io import _TYPES
+from scocoop._io.jsonfile import _TYPES
 from strategies import datasets
 
 BUNDLED = json.loads(dumps(scocoop.load()))

@@ -11,9 +11,10 @@ import attrs
 import pytest
 
 import scocoop
-import scocoop._model
-from scocoop import DataError, Dataset, Meeting, Organization, OrganizationKind, _integrity
-from scocoop._model import COLLECTIONS, REFERENCES, Reference
+import scocoop._model.records
+from scocoop import DataError, Dataset, Meeting, Organization, OrganizationKind
+from scocoop._dataset import integrity as _integrity
+from scocoop._model.records import COLLECTIONS, REFERENCES, Reference
 
 
 def chain(n: int, *, cycle: bool) -> list[Organization]:
@@ -101,7 +102,7 @@ def test_checking_a_long_chain_grows_linearly(cycle: bool, kind: str) -> None:
 
 
 def field_type(cls: type, name: str) -> object:
-    hint = typing.get_type_hints(cls, vars(scocoop._model))[attrs.fields_dict(cls)[name].name]
+    hint = typing.get_type_hints(cls, vars(scocoop._model.records))[attrs.fields_dict(cls)[name].name]
     # Optional[X] -> X, tuple[X, ...] -> X
     for arg in (*typing.get_args(hint), hint):
         if attrs.has(arg) or arg is str:

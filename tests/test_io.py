@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 import scocoop
 from sample import sample_dataset
 from scocoop import DataError, Dataset, dump, dumps, load, loads
-from scocoop import _io as io_module
-from scocoop._errors import MAX_PROBLEMS
+from scocoop._core.errors import MAX_PROBLEMS
+from scocoop._io import jsonfile as io_module
 from strategies import datasets
 
 BUNDLED = (resources.files("scocoop") / "data" / "scocoop.json").read_bytes()
@@ -288,7 +288,7 @@ def test_running_out_of_memory_on_the_fast_path_is_not_reported_as_bad_data(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     pytest.importorskip("msgspec")
-    from scocoop import _fast
+    from scocoop._io import fast as _fast
 
     def exhausted(*_: object) -> object:
         raise MemoryError

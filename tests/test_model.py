@@ -17,7 +17,15 @@ from scocoop import (
     RecordError,
     ScocoopError,
 )
-from scocoop._model import Citation, Commitment, CommitmentKind, CommitmentStatus, Place, Position, Source
+from scocoop._model.records import (
+    Citation,
+    Commitment,
+    CommitmentKind,
+    CommitmentStatus,
+    Place,
+    Position,
+    Source,
+)
 
 P = PartialDate.parse
 

@@ -12,7 +12,7 @@ import warnings
 
 import pytest
 
-from scocoop._once import once
+from scocoop._core.once import once
 
 
 def test_the_value_is_built_once_however_many_threads_ask() -> None:

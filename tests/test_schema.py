@@ -13,7 +13,7 @@ from hypothesis import given
 
 import scocoop
 from scocoop import Dataset
-from scocoop._schema import _type, json_schema
+from scocoop._io.schema import _type, json_schema
 from strategies import datasets
 
 

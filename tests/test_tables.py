@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import scocoop
-from scocoop._model import COLLECTIONS, REFERENCES
-from scocoop._tables import TABLES, Table, rows
+from scocoop._model.records import COLLECTIONS, REFERENCES
+from scocoop._views.tables import TABLES, Table, rows
 
 DS = scocoop.load()
 BY_NAME = {t.name: t for t in TABLES}

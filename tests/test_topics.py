@@ -57,8 +57,8 @@ def test_the_vocabulary_is_read_once() -> None:
 
 
 def _through_the_converter(document: object) -> object:
-    from scocoop._converter import CONVERTER
-    from scocoop._topics import _TopicsFile
+    from scocoop._core.converter import CONVERTER
+    from scocoop._model.topics import _TopicsFile
 
     try:
         return CONVERTER().structure(document, _TopicsFile).topics
@@ -70,7 +70,7 @@ def test_the_bundled_topics_are_read_alike_without_the_converter() -> None:
     import json
     from importlib import resources
 
-    from scocoop._topics import _plain_topics
+    from scocoop._model.topics import _plain_topics
 
     document = json.loads((resources.files("scocoop") / "data" / "topics.json").read_text(encoding="utf-8"))
     plain = _plain_topics(document)
@@ -100,7 +100,7 @@ _DOCUMENTS = st.one_of(
 
 @given(_DOCUMENTS)
 def test_the_plain_reader_accepts_only_what_the_converter_reads_the_same(document: object) -> None:
-    from scocoop._topics import _plain_topics
+    from scocoop._model.topics import _plain_topics
 
     plain = _plain_topics(document)
     if plain is not None:
@@ -109,6 +109,6 @@ def test_the_plain_reader_accepts_only_what_the_converter_reads_the_same(documen
 
 @given(st.fixed_dictionaries({"topics": st.lists(_VALID, max_size=3)}))
 def test_the_plain_reader_reads_every_file_of_the_expected_shape(document: object) -> None:
-    from scocoop._topics import _plain_topics
+    from scocoop._model.topics import _plain_topics
 
     assert _plain_topics(document) is not None

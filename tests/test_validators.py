@@ -30,7 +30,7 @@ from scocoop import (
     RecordError,
     Source,
 )
-from scocoop._validators import (
+from scocoop._core.validators import (
     _NAMES,
     _TEXT,
     MAX_EDITION,

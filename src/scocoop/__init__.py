@@ -12,20 +12,9 @@ from types import FunctionType as _FunctionType
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 if _TYPE_CHECKING:
-    from scocoop._changes import Change, changes
-    from scocoop._converter import make_converter
-    from scocoop._countries import (
-        CountryCodes,
-        Scheme,
-        country_codes,
-        country_name,
-        to_country_code,
-        to_country_codes,
-    )
-    from scocoop._coverage import SeriesCoverage, coverage
-    from scocoop._dataset import Dataset
-    from scocoop._dates import DateLike, PartialDate, Precision, to_partial_date
-    from scocoop._errors import (
+    from scocoop._core.converter import make_converter
+    from scocoop._core.dates import DateLike, PartialDate, Precision, to_partial_date
+    from scocoop._core.errors import (
         AmbiguousCountryError,
         CountryResolutionError,
         CountryResolutionWarning,
@@ -40,11 +29,21 @@ if _TYPE_CHECKING:
         UnknownIdError,
         UnknownTopicError,
     )
-    from scocoop._export import export
-    from scocoop._info import DatasetInfo, cite, dataset_info
-    from scocoop._instruments import PartyStage
-    from scocoop._io import dump, dumps, load, loads
-    from scocoop._model import (
+    from scocoop._countries.codes import (
+        CountryCodes,
+        Scheme,
+        country_codes,
+        country_name,
+        to_country_code,
+        to_country_codes,
+    )
+    from scocoop._countries.systems import StateCode
+    from scocoop._dataset.dataset import Dataset
+    from scocoop._dataset.results import Results
+    from scocoop._io.jsonfile import dump, dumps, load, loads
+    from scocoop._io.schema import SCHEMA_VERSION
+    from scocoop._model.instruments import PartyStage
+    from scocoop._model.records import (
         Absence,
         AbsenceReason,
         Citation,
@@ -76,9 +75,7 @@ if _TYPE_CHECKING:
         instrument_order,
         meeting_order,
     )
-    from scocoop._network import to_networkx
-    from scocoop._pandas import to_pandas
-    from scocoop._panels import country_year, dyad_year
+    from scocoop._model.topics import Topic, Vocabulary, topics
     from scocoop._queries import (
         absences_of,
         find_meetings,
@@ -95,11 +92,14 @@ if _TYPE_CHECKING:
         posts_on,
         stage_of,
     )
-    from scocoop._results import Results
-    from scocoop._schema import SCHEMA_VERSION
-    from scocoop._states import StateCode
-    from scocoop._timeline import plot_attendance, plot_timeline
-    from scocoop._topics import Topic, Vocabulary, topics
+    from scocoop._views.changes import Change, changes
+    from scocoop._views.coverage import SeriesCoverage, coverage
+    from scocoop._views.export import export
+    from scocoop._views.frames import to_pandas
+    from scocoop._views.info import DatasetInfo, cite, dataset_info
+    from scocoop._views.network import to_networkx
+    from scocoop._views.panels import country_year, dyad_year
+    from scocoop._views.pictures import plot_attendance, plot_timeline
 
     __version__: str
 
@@ -205,9 +205,9 @@ __all__ = [
 # about what importing attrs does, and a script or a command pays only for the
 # modules it uses.  Type checkers read the imports above instead.
 _MODULES: dict[str, tuple[str, ...]] = {
-    "_changes": ("Change", "changes"),
-    "_converter": ("make_converter",),
-    "_countries": (
+    "_views.changes": ("Change", "changes"),
+    "_core.converter": ("make_converter",),
+    "_countries.codes": (
         "CountryCodes",
         "Scheme",
         "country_codes",
@@ -215,10 +215,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "to_country_code",
         "to_country_codes",
     ),
-    "_coverage": ("SeriesCoverage", "coverage"),
-    "_dataset": ("Dataset",),
-    "_dates": ("DateLike", "PartialDate", "Precision", "to_partial_date"),
-    "_errors": (
+    "_views.coverage": ("SeriesCoverage", "coverage"),
+    "_dataset.dataset": ("Dataset",),
+    "_core.dates": ("DateLike", "PartialDate", "Precision", "to_partial_date"),
+    "_core.errors": (
         "AmbiguousCountryError",
         "CountryResolutionError",
         "CountryResolutionWarning",
@@ -233,10 +233,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "UnknownIdError",
         "UnknownTopicError",
     ),
-    "_export": ("export",),
-    "_info": ("DatasetInfo", "cite", "dataset_info"),
-    "_io": ("dump", "dumps", "load", "loads"),
-    "_model": (
+    "_views.export": ("export",),
+    "_views.info": ("DatasetInfo", "cite", "dataset_info"),
+    "_io.jsonfile": ("dump", "dumps", "load", "loads"),
+    "_model.records": (
         "Absence",
         "AbsenceReason",
         "Citation",
@@ -268,10 +268,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "instrument_order",
         "meeting_order",
     ),
-    "_instruments": ("PartyStage",),
-    "_network": ("to_networkx",),
-    "_pandas": ("to_pandas",),
-    "_panels": ("country_year", "dyad_year"),
+    "_model.instruments": ("PartyStage",),
+    "_views.network": ("to_networkx",),
+    "_views.frames": ("to_pandas",),
+    "_views.panels": ("country_year", "dyad_year"),
     "_queries": (
         "absences_of",
         "find_meetings",
@@ -288,11 +288,11 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "posts_on",
         "stage_of",
     ),
-    "_results": ("Results",),
-    "_schema": ("SCHEMA_VERSION",),
-    "_states": ("StateCode",),
-    "_timeline": ("plot_attendance", "plot_timeline"),
-    "_topics": ("Topic", "Vocabulary", "topics"),
+    "_dataset.results": ("Results",),
+    "_io.schema": ("SCHEMA_VERSION",),
+    "_countries.systems": ("StateCode",),
+    "_views.pictures": ("plot_attendance", "plot_timeline"),
+    "_model.topics": ("Topic", "Vocabulary", "topics"),
 }
 _HOMES = {name: f"scocoop.{module}" for module, names in _MODULES.items() for name in names}
 

@@ -16,18 +16,18 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from scocoop._changes import changes
-from scocoop._converter import CONVERTER
-from scocoop._countries import CountryCodes, country_codes, country_name, to_country_code
-from scocoop._dataset import Dataset
-from scocoop._display import SUMMARY_COLUMNS, summary
-from scocoop._errors import DataError, ScocoopError, UnknownIdError, printable
-from scocoop._export import FORMATS, export
-from scocoop._info import cite, dataset_info
-from scocoop._io import bundled_data_version, load
-from scocoop._model import Commitment, Meeting, Official, commitment_order
-from scocoop._render import text_table
-from scocoop._topics import topics
+from scocoop._core.converter import CONVERTER
+from scocoop._core.errors import DataError, ScocoopError, UnknownIdError, printable
+from scocoop._core.render import text_table
+from scocoop._countries.codes import CountryCodes, country_codes, country_name, to_country_code
+from scocoop._dataset.dataset import Dataset
+from scocoop._dataset.display import SUMMARY_COLUMNS, summary
+from scocoop._io.jsonfile import bundled_data_version, load
+from scocoop._model.records import Commitment, Meeting, Official, commitment_order
+from scocoop._model.topics import topics
+from scocoop._views.changes import changes
+from scocoop._views.export import FORMATS, export
+from scocoop._views.info import cite, dataset_info
 
 __all__ = ["main"]
 

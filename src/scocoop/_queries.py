@@ -14,8 +14,8 @@ import inspect
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
-from scocoop._dataset import Dataset
-from scocoop._io import load
+from scocoop._dataset.dataset import Dataset
+from scocoop._io.jsonfile import load
 
 __all__ = [
     "absences_of",
