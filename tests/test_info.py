@@ -48,3 +48,16 @@ def test_citation_file_gives_the_package_version() -> None:
 def test_citation_file_gives_the_bundled_data_version() -> None:
     text = " ".join((ROOT / "CITATION.cff").read_text(encoding="utf-8").split())
     assert f"data version {scocoop.load().data_version}." in text
+
+
+def test_the_title_and_licences_are_stated_once_and_the_files_agree() -> None:
+    from pathlib import Path
+
+    from scocoop._views.info import DATA_LICENSE, LICENSES, TITLE
+
+    root = Path(__file__).resolve().parents[1]
+    pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'\nlicense = "{LICENSES["code"]} AND {LICENSES["data"]}"\n' in pyproject
+    assert DATA_LICENSE["name"] == LICENSES["data"]
+    citation = (root / "CITATION.cff").read_text(encoding="utf-8")
+    assert f'title: "{TITLE}"' in citation

@@ -42,3 +42,13 @@ def test_module_query_shows_its_methods_whole_docstring(name: str) -> None:
 def test_module_query_answers_as_the_bundled_dataset(name: str, args: tuple[str, ...]) -> None:
     bundled = scocoop.load()
     assert getattr(bundled, name)(*args) == getattr(scocoop, name)(*args)
+
+
+@pytest.mark.parametrize("name", ["to_pandas", "to_networkx", "plot_timeline"])
+def test_notebook_delegates_take_what_their_functions_take(name: str) -> None:
+    method = inspect.signature(getattr(Dataset, name))
+    function = inspect.signature(getattr(scocoop, name))
+    assert list(method.parameters)[1:] == list(function.parameters)[1:]
+    for parameter in list(function.parameters.values())[1:]:
+        assert parameter.default == method.parameters[parameter.name].default, parameter.name
+    assert f":func:`scocoop.{name}`" in (getattr(Dataset, name).__doc__ or "")

@@ -616,7 +616,11 @@ class Dataset:
     # named exceptions to the one-way layering (see tests/test_layers.py).
 
     def to_pandas(self) -> dict[str, pandas.DataFrame]:
-        """As :func:`scocoop.to_pandas` (extra ``pandas``)."""
+        """The dataset as tidy pandas DataFrames, by table name: :func:`scocoop.to_pandas` (extra ``pandas``).
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
         from scocoop._views.frames import to_pandas  # upward, by design
 
         return to_pandas(self)
@@ -630,13 +634,28 @@ class Dataset:
         start: DateLike | None = None,
         end: DateLike | None = None,
     ) -> networkx.Graph[str]:
-        """As :func:`scocoop.to_networkx` (extra ``graph``)."""
+        """The co-participation or membership network: :func:`scocoop.to_networkx` (extra ``graph``).
+
+        Args:
+            of: ``"countries"``, ``"officials"`` or ``"memberships"``.
+            inferred: Whether to count participants that no source names.
+            organization: Only this organization and its bodies.
+            start: Only what may fall on or after this date.
+            end: Only what may fall on or before this date.
+
+        Raises:
+            MissingExtraError: networkx is not installed.
+        """
         from scocoop._views.network import to_networkx  # upward, by design
 
         return to_networkx(self, of, inferred=inferred, organization=organization, start=start, end=end)
 
     def plot_timeline(self, ax: Axes | None = None) -> Axes:
-        """As :func:`scocoop.plot_timeline` (extra ``plot``)."""
+        """Draw the dated meetings, one row per body: :func:`scocoop.plot_timeline` (extra ``plot``).
+
+        Raises:
+            MissingExtraError: matplotlib is not installed.
+        """
         from scocoop._views.pictures import plot_timeline  # upward, by design
 
         return plot_timeline(self, ax)

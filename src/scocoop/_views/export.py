@@ -20,18 +20,13 @@ from scocoop._core.extras import require
 from scocoop._core.files import write_directory
 from scocoop._io.jsonfile import dumps
 from scocoop._io.schema import json_schema
+from scocoop._views.info import DATA_LICENSE, TITLE
 
 if TYPE_CHECKING:
     from scocoop._dataset.dataset import Dataset
     from scocoop._views.tables import Column, Table, Value
 
 __all__ = ["FORMATS", "ExportFormat", "export"]
-
-_LICENSE = {
-    "name": "CC-BY-4.0",
-    "title": "Creative Commons Attribution 4.0 International",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-}
 
 
 def _dumps_json(value: Any) -> bytes:
@@ -144,13 +139,13 @@ def _descriptor(dataset: Dataset) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "scocoop",
-        "title": "scocoop: security cooperation in the SCO, the CIS and Central Asia",
+        "title": TITLE,
         "description": (
             "Meetings, officials, organizations and commitments, each with its sources and verbatim "
             "quotes. Dates are EDTF strings as precise as the sources allow, each with the earliest and "
             "latest day it can mean beside it."
         ),
-        "licenses": [_LICENSE],
+        "licenses": [DATA_LICENSE],
         "resources": resources,
     }
     if dataset.data_version:

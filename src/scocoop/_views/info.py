@@ -12,7 +12,10 @@ from scocoop._model.records import COLLECTIONS, ParticipantList, Source
 from scocoop._views.coverage import coverage
 
 __all__ = [
+    "DATA_LICENSE",
     "HOMEPAGE",
+    "LICENSES",
+    "TITLE",
     "DatasetInfo",
     "MeetingFigures",
     "SourceSummary",
@@ -22,9 +25,19 @@ __all__ = [
 ]
 
 HOMEPAGE = "https://github.com/scocoop/scocoop"
-_TITLE = "scocoop: a citable record of security cooperation in the SCO, the CIS and Central Asia"
+TITLE = "scocoop: a citable record of security cooperation in the SCO, the CIS and Central Asia"
+"""The work's title, as citations, the Data Package descriptor and ``CITATION.cff`` give it."""
 _AUTHOR = "The scocoop developers"
 LICENSES = {"code": "MIT", "data": "CC-BY-4.0"}
+"""The licences, as SPDX identifiers: the code's and the data's (``pyproject.toml`` joins them)."""
+DATA_LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+"""The data's licence as a Data Package descriptor names it."""
+_DATA_LICENSE_SHORT = DATA_LICENSE["name"].replace("-", " ")  # "CC BY 4.0", as people write it
+_LICENSED = f"Code licensed {LICENSES['code']}; data licensed {_DATA_LICENSE_SHORT}."
 
 
 def _version() -> str:
@@ -184,8 +197,8 @@ def cite(record_id: str | None = None, *, format: Literal["text", "bibtex", "csl
         dated = f" ({year})" if year else ""
         lines = [
             (
-                f"{_AUTHOR}{dated}. {_TITLE}. Software version {version}, data version {data_version}. "
-                f"{HOMEPAGE}. Code licensed MIT; data licensed CC BY 4.0."
+                f"{_AUTHOR}{dated}. {TITLE}. Software version {version}, data version {data_version}. "
+                f"{HOMEPAGE}. {_LICENSED}"
             )
         ]
         if record_id is not None:
@@ -194,12 +207,12 @@ def cite(record_id: str | None = None, *, format: Literal["text", "bibtex", "csl
         return "\n".join(lines)
     if format == "bibtex":
         key = "scocoop_" + "".join(ch if ch.isalnum() else "_" for ch in data_version)
-        note = f"Software version {version}, data version {data_version}; data licensed CC BY 4.0"
+        note = f"Software version {version}, data version {data_version}; data licensed {_DATA_LICENSE_SHORT}"
         if record_id is not None:
             note += f"; record {record_id}"
         fields = [
             ("author", f"{{{_AUTHOR}}}"),
-            ("title", f"{{{_TITLE}}}"),
+            ("title", f"{{{TITLE}}}"),
             ("year", year),
             ("version", f"{version} (data {data_version})"),
             ("url", HOMEPAGE),
@@ -215,7 +228,7 @@ def cite(record_id: str | None = None, *, format: Literal["text", "bibtex", "csl
         {
             "id": f"scocoop-{data_version}",
             "type": "dataset",
-            "title": _TITLE,
+            "title": TITLE,
             "author": [{"literal": _AUTHOR}],
             "version": f"{version} (data {data_version})",
             "URL": HOMEPAGE,
