@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from scocoop._core.dates import PartialDate
 from scocoop._core.extras import require
 from scocoop._countries.codes import country_name
-from scocoop._views.tables import ROW_OF, TABLES, Table, Value, rows
+from scocoop._views.tables import TABLE_OF, TABLES, Table, Value, rows
 
 if TYPE_CHECKING:
     import pandas
@@ -76,10 +76,9 @@ def results_frame(results: Sequence[Any]) -> pandas.DataFrame:
             {"country": pd.array(list(results), dtype="string"), "name": [country_name(c) for c in results]}
         ).astype({"name": "string"})
         return frame
-    if len(kinds) > 1 or next(iter(kinds)) not in ROW_OF:
+    if len(kinds) > 1 or next(iter(kinds)) not in TABLE_OF:
         names = ", ".join(sorted(k.__name__ for k in kinds))
         raise TypeError(f"a DataFrame needs results of one kind of record, got {names}")
-    name, row = ROW_OF[next(iter(kinds))]
-    table = next(t for t in TABLES if t.name == name)
-    frame = _frame(pd, np, table, [row(item) for item in results])
+    table = TABLE_OF[next(iter(kinds))]
+    frame = _frame(pd, np, table, [table.row(item) for item in results])
     return frame

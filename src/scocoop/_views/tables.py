@@ -18,7 +18,7 @@ import enum
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from attrs import frozen
+from attrs import field, frozen
 
 from scocoop._core.dates import PartialDate
 from scocoop._core.errors import show
@@ -26,18 +26,12 @@ from scocoop._model.records import (
     COLLECTIONS,
     REFERENCES,
     Citation,
-    Commitment,
-    Instrument,
-    Meeting,
-    Official,
-    Organization,
-    Source,
 )
 
 if TYPE_CHECKING:
     from scocoop._dataset.dataset import Dataset
 
-__all__ = ["TABLES", "Column", "Table", "Value", "rows", "tables"]
+__all__ = ["TABLES", "TABLE_OF", "Column", "Table", "Value", "rows", "tables"]
 
 Value = str | int | bool | PartialDate | None
 Kind = Literal["string", "integer", "boolean", "date"]
@@ -45,12 +39,25 @@ Kind = Literal["string", "integer", "boolean", "date"]
 
 @frozen
 class Column:
-    """A column: its name, its kind of value and what it holds."""
+    """A column: its name, its kind of value, what it holds and how to read it from a record.
+
+    Attributes:
+        get: Reads the column's value from a record (or from an item of a
+            link table's list); by default the record's attribute of the
+            column's name, an enumeration as its value.
+    """
 
     name: str
     kind: Kind
     description: str
     required: bool = False
+    get: Callable[[Any], Value] | None = field(default=None, eq=False, repr=False)
+
+    def value(self, record: Any) -> Value:
+        """This column's cell for ``record``."""
+        if self.get is not None:
+            return self.get(record)
+        return _plain(getattr(record, self.name))
 
 
 @frozen
@@ -69,6 +76,10 @@ class Table:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     source: tuple[str, ...] = ()
+
+    def row(self, record: Any) -> dict[str, Value]:
+        """The row of one record of a collection's table."""
+        return {column.name: column.value(record) for column in self.columns}
 
     @property
     def references(self) -> tuple[tuple[str, str, str], ...]:
@@ -101,6 +112,11 @@ def _id(description: str) -> Column:
 
 def _text(name: str, description: str, *, required: bool = False) -> Column:
     return Column(name, "string", description, required=required)
+
+
+def _place(name: str, description: str) -> Column:
+    """A column of a meeting's place, read from ``place``."""
+    return Column(name, "string", description, get=lambda m: getattr(m.place, name) if m.place else None)
 
 
 def _date(name: str, description: str) -> Column:
@@ -206,10 +222,10 @@ TABLES: tuple[Table, ...] = (
             Column("edition", "integer", "Number of the meeting in its series"),
             _date("date", "Date, or first day (EDTF)"),
             _date("end_date", "Last day (EDTF)"),
-            _text("city", "City"),
-            _text("country", "Host country (ISO 3166-1 alpha-2)"),
-            _text("name_at_the_time", "The city's name at the time, where different"),
-            _text("venue", "The building or site, where the sources name it"),
+            _place("city", "City"),
+            _place("country", "Host country (ISO 3166-1 alpha-2)"),
+            _place("name_at_the_time", "The city's name at the time, where different"),
+            _place("venue", "The building or site, where the sources name it"),
             _text("mode", "in_person, videoconference or hybrid"),
             _text("host", "Country that hosted it (ISO 3166-1 alpha-2)"),
             _text("chair", "Country that chaired it (ISO 3166-1 alpha-2)"),
@@ -396,205 +412,23 @@ def _cited(record_id: str, citations: tuple[Citation, ...]) -> Iterator[dict[str
 Rows = Iterator[dict[str, Value]]
 
 
-def _sources(ds: Dataset) -> Rows:
-    return map(_source_row, ds.sources)
+def _records(table: Table) -> Callable[[Dataset], Rows]:
+    """The rows of a collection's table, or of a link table's items, each read by the columns."""
+    collection, *inner = table.source
+    if not inner:
+        return lambda ds: map(table.row, getattr(ds, collection))
+    owner_key = table.key[0]
+    fields = [c for c in table.columns if c.name not in table.key]
 
+    def link_rows(ds: Dataset) -> Rows:
+        for owner in getattr(ds, collection):
+            for index, item in enumerate(getattr(owner, inner[0])):
+                if isinstance(item, str):  # a list of codes or ids: the key's second column
+                    yield {owner_key: owner.id, table.key[1]: item}
+                else:
+                    yield {owner_key: owner.id, "index": index, **{c.name: c.value(item) for c in fields}}
 
-def _source_row(s: Source) -> dict[str, Value]:
-    return {
-        "id": s.id,
-        "title": s.title,
-        "publisher": s.publisher,
-        "published": s.published,
-        "url": s.url,
-        "language": s.language,
-        "note": s.note,
-    }
-
-
-def _organizations(ds: Dataset) -> Rows:
-    return map(_organization_row, ds.organizations)
-
-
-def _organization_row(o: Organization) -> dict[str, Value]:
-    return {
-        "id": o.id,
-        "name": o.name,
-        "kind": _plain(o.kind),
-        "abbreviation": o.abbreviation,
-        "parent": o.parent,
-        "country": o.country,
-        "founded": o.founded,
-        "note": o.note,
-    }
-
-
-def _memberships(ds: Dataset) -> Rows:
-    for o in ds.organizations:
-        for index, m in enumerate(o.memberships):
-            yield {
-                "organization": o.id,
-                "index": index,
-                "country": m.country,
-                "status": _plain(m.status),
-                "qualifier": _plain(m.qualifier),
-                "start": m.start,
-                "end": m.end,
-                "notice": m.notice,
-                "note": m.note,
-            }
-
-
-def _officials(ds: Dataset) -> Rows:
-    return map(_official_row, ds.officials)
-
-
-def _official_row(p: Official) -> dict[str, Value]:
-    return {"id": p.id, "name": p.name, "country": p.country, "note": p.note}
-
-
-def _positions(ds: Dataset) -> Rows:
-    for p in ds.officials:
-        for index, post in enumerate(p.positions):
-            yield {
-                "official": p.id,
-                "index": index,
-                "title": post.title,
-                "organization": post.organization,
-                "post": post.post,
-                "start": post.start,
-                "end": post.end,
-                "ended_by": post.ended_by,
-                "note": post.note,
-            }
-
-
-def _meetings(ds: Dataset) -> Rows:
-    return map(_meeting_row, ds.meetings)
-
-
-def _meeting_row(m: Meeting) -> dict[str, Value]:
-    return {
-        "id": m.id,
-        "name": m.name,
-        "organization": m.organization,
-        "held_during": m.held_during,
-        "edition": m.edition,
-        "date": m.date,
-        "end_date": m.end_date,
-        "city": m.place.city if m.place else None,
-        "country": m.place.country if m.place else None,
-        "name_at_the_time": m.place.name_at_the_time if m.place else None,
-        "venue": m.place.venue if m.place else None,
-        "mode": _plain(m.mode),
-        "host": m.host,
-        "chair": m.chair,
-        "next_host": m.next_host,
-        "participant_list": _plain(m.participant_list),
-        "note": m.note,
-    }
-
-
-def _participants(ds: Dataset) -> Rows:
-    for m in ds.meetings:
-        for index, p in enumerate(m.participants):
-            yield {
-                "meeting": m.id,
-                "index": index,
-                "country": p.country,
-                "organization": p.organization,
-                "status": _plain(p.status),
-                "official": p.official,
-                "role": p.role,
-                "inferred": p.inferred,
-                "note": p.note,
-            }
-
-
-def _absences(ds: Dataset) -> Rows:
-    for m in ds.meetings:
-        for index, a in enumerate(m.absences):
-            yield {
-                "meeting": m.id,
-                "index": index,
-                "country": a.country,
-                "reason": _plain(a.reason),
-                "note": a.note,
-            }
-
-
-def _commitments(ds: Dataset) -> Rows:
-    return map(_commitment_row, ds.commitments)
-
-
-def _commitment_row(c: Commitment) -> dict[str, Value]:
-    return {
-        "id": c.id,
-        "kind": _plain(c.kind),
-        "status": _plain(c.status),
-        "title": c.title,
-        "summary": c.summary,
-        "meeting": c.meeting,
-        "proposed_by": c.proposed_by,
-        "proposer": c.proposer,
-        "date": c.date,
-        "instrument": c.instrument,
-        "note": c.note,
-    }
-
-
-def _instruments(ds: Dataset) -> Rows:
-    return map(_instrument_row, ds.instruments)
-
-
-def _instrument_row(i: Instrument) -> dict[str, Value]:
-    return {
-        "id": i.id,
-        "title": i.title,
-        "original_title": i.original_title,
-        "kind": _plain(i.kind),
-        "organization": i.organization,
-        "body": i.body,
-        "adopted_at": i.adopted_at,
-        "binding": i.binding,
-        "signed": i.signed,
-        "place": i.place,
-        "depositary": i.depositary,
-        "entry_into_force": i.entry_into_force,
-        "in_force_rule": _plain(i.in_force_rule),
-        "duration": i.duration,
-        "amends": i.amends,
-        "replaces": i.replaces,
-        "note": i.note,
-    }
-
-
-def _instrument_events(ds: Dataset) -> Rows:
-    for i in ds.instruments:
-        for index, e in enumerate(i.events):
-            yield {
-                "instrument": i.id,
-                "index": index,
-                "country": e.country,
-                "kind": _plain(e.kind),
-                "date": e.date,
-                "no_later_than": e.no_later_than,
-                "act": e.act,
-                "inferred": e.inferred,
-                "note": e.note,
-            }
-
-
-def _parties(ds: Dataset) -> Rows:
-    for c in ds.commitments:
-        for country in c.parties:
-            yield {"commitment": c.id, "country": country}
-
-
-def _discussions(ds: Dataset) -> Rows:
-    for c in ds.commitments:
-        for meeting in c.discussed_at:
-            yield {"commitment": c.id, "meeting": meeting}
+    return link_rows
 
 
 def _topics(ds: Dataset) -> Rows:
@@ -628,23 +462,13 @@ def _citations(ds: Dataset) -> Rows:
         yield from _cited(record_id, citations)
 
 
-_ROWS: dict[str, Callable[[Dataset], Rows]] = {
-    "sources": _sources,
-    "organizations": _organizations,
-    "memberships": _memberships,
-    "officials": _officials,
-    "positions": _positions,
-    "meetings": _meetings,
-    "participants": _participants,
-    "absences": _absences,
-    "commitments": _commitments,
-    "instruments": _instruments,
-    "instrument_events": _instrument_events,
-    "parties": _parties,
-    "discussions": _discussions,
+_GATHERED: dict[str, Callable[[Dataset], Rows]] = {
     "topics": _topics,
     "aliases": _aliases,
     "citations": _citations,
+}
+_ROWS: dict[str, Callable[[Dataset], Rows]] = {
+    table.name: _GATHERED[table.name] if not table.source else _records(table) for table in TABLES
 }
 
 
@@ -662,12 +486,7 @@ def tables(ds: Dataset) -> dict[str, list[dict[str, Value]]]:
     return {table.name: list(rows(ds, table.name)) for table in TABLES}
 
 
-ROW_OF: dict[type, tuple[str, Callable[[Any], dict[str, Value]]]] = {
-    Source: ("sources", _source_row),
-    Organization: ("organizations", _organization_row),
-    Official: ("officials", _official_row),
-    Meeting: ("meetings", _meeting_row),
-    Commitment: ("commitments", _commitment_row),
-    Instrument: ("instruments", _instrument_row),
+TABLE_OF: dict[type, Table] = {
+    kind: next(t for t in TABLES if t.source == (name,)) for name, kind in COLLECTIONS.items()
 }
-"""For each kind of record, its table's name and the function that makes its row."""
+"""For each kind of record, its collection's table (whose :meth:`Table.row` makes its row)."""
