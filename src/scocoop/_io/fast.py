@@ -55,7 +55,8 @@ def read(data: bytes | str) -> Dataset | None:
 
     try:
         return _read(data, types, msgspec)
-    except (_RefusedError, msgspec.ValidationError, msgspec.DecodeError):
+    except (_RefusedError, msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError):
+        # UnicodeDecodeError: invalid UTF-8, as msgspec before 0.19 reports it.
         return None
 
 

@@ -319,13 +319,22 @@ def _order(root: type, seen: list[type]) -> list[type]:
 
 def _built_class(cls: type, fields: tuple[WireField, ...], built: dict[type, type]) -> type:
     """A subclass of ``cls`` with its slots and no post-init check, whose instances can become ``cls``."""
-    members = {}
+    declared: dict[str, Any] = {}
     for field in fields:
         kind = built[field.shape.kind] if is_record(field.shape.kind) else Any
-        members[field.name] = attrs.field(type=_full_type(kind, field.shape) if kind is not Any else Any)
+        declared[field.name] = _full_type(kind, field.shape) if kind is not Any else Any
     subclass = attrs.make_class(
-        f"Built{cls.__name__}", members, bases=(cls,), frozen=True, kw_only=True, slots=True
+        f"Built{cls.__name__}",
+        {name: attrs.field(type=kind) for name, kind in declared.items()},
+        bases=(cls,),
+        frozen=True,
+        kw_only=True,
+        slots=True,
     )
+    # msgspec reads the annotations, which attrs before 23.2 does not write for
+    # a made class: without them it would take the public class's (a date where
+    # the built record holds the date's text until it is read).
+    subclass.__annotations__ = declared
     # msgspec calls a post-init hook when there is one; its checks are run in bulk instead.
     setattr(subclass, "__attrs_post_init__", None)  # noqa: B010 - a class attribute set on a generated class
     if subclass.__basicsize__ != cls.__basicsize__ or vars(subclass).get("__slots__") != ():

@@ -165,7 +165,9 @@ def plot_attendance(
     met = panel.loc[panel[f"{organization}_meetings"] > 0, "year"]
     first = start if start is not None else int(met.min()) if len(met) else int(panel["year"].min())
     last = end if end is not None else int(met.max()) if len(met) else int(panel["year"].max())
-    panel = panel[panel["iso2c"].isin(ever) & panel["year"].between(first, last)]
+    # A set's membership test, not Series.isin, which warns under pandas 2.0 with numpy 1.25.
+    chosen = panel["iso2c"].map(set(ever).__contains__).astype(bool)
+    panel = panel[chosen & panel["year"].between(first, last)]
     years = list(range(first, last + 1))
     grid = panel.pivot(index="iso2c", columns="year", values=attended).reindex(index=ever, columns=years)
     away = panel.pivot(index="iso2c", columns="year", values=absent).reindex(index=ever, columns=years)
