@@ -12,6 +12,7 @@ from scocoop._model.records import Meeting, meeting_order
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from scocoop._core.dates import PartialDate
     from scocoop._dataset.dataset import Dataset
 
 __all__ = ["plot_attendance", "plot_timeline"]
@@ -62,16 +63,16 @@ def plot_timeline(dataset: Dataset, ax: Axes | None = None) -> Axes:
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
 
-    rows: dict[str, list[Meeting]] = defaultdict(list)
+    rows: dict[str, list[tuple[PartialDate, Meeting]]] = defaultdict(list)
     left_out = 0
     for meeting in sorted(dataset.meetings, key=meeting_order):
         if meeting.date is None or meeting.organization is None:
             left_out += 1
         else:
-            rows[meeting.organization].append(meeting)
+            rows[meeting.organization].append((meeting.date, meeting))
     groups = {body: _group(dataset, body) for body in rows}
     order = (*_GROUPS, "other")
-    bodies = sorted(rows, key=lambda b: (order.index(groups[b]), rows[b][0].date.earliest, b))  # type: ignore[union-attr]
+    bodies = sorted(rows, key=lambda b: (order.index(groups[b]), rows[b][0][0].earliest, b))
     colour = {group: f"C{i}" for i, group in enumerate(order)}
     if ax is None:
         import matplotlib.pyplot as plt
@@ -79,9 +80,7 @@ def plot_timeline(dataset: Dataset, ax: Axes | None = None) -> Axes:
         _, ax = plt.subplots(figsize=(10, 1.2 + _ROW_HEIGHT * len(bodies)), layout="constrained")
     for y, body in enumerate(bodies):
         tint = colour[groups[body]]
-        for meeting in rows[body]:
-            date = meeting.date
-            assert date is not None  # noqa: S101 - undated meetings were left out above
+        for date, meeting in rows[body]:
             first = date.earliest
             last = (meeting.end_date or date).latest
             flagged = date.uncertain or date.approximate
