@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 from collections.abc import Iterator
 
 import scocoop
@@ -88,6 +89,14 @@ def test_every_official_has_a_country_and_a_post() -> None:
     for official in DS.officials:
         assert official.country
         assert official.positions, official.id
+
+
+def test_no_two_officials_of_a_state_share_a_name() -> None:
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for official in DS.officials:
+        for name in {official.name, *official.aliases}:
+            holders[official.country, name.casefold()].add(official.id)
+    assert {} == {key: ids for key, ids in holders.items() if len(ids) > 1}
 
 
 def test_every_inference_is_explained() -> None:
