@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 import scocoop
@@ -97,6 +97,16 @@ def test_no_two_officials_of_a_state_share_a_name() -> None:
         for name in {official.name, *official.aliases}:
             holders[official.country, name.casefold()].add(official.id)
     assert {} == {key: ids for key, ids in holders.items() if len(ids) > 1}
+
+
+def test_an_official_has_one_undated_position_per_post_at_most() -> None:
+    undated = Counter(
+        (official.id, position.post)
+        for official in DS.officials
+        for position in official.positions
+        if position.post and position.start is None and position.end is None and position.ended_by is None
+    )
+    assert [] == [key for key, n in undated.items() if n > 1]
 
 
 def test_every_inference_is_explained() -> None:
