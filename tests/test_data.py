@@ -277,6 +277,7 @@ def test_terms_of_prosecutors_general_and_interior_ministers() -> None:
         "igor-ivanov",
         "sergei-ivanov",
         "nikolai-patrushev",
+        "vladimir-pronichev",
     } == ru_2005
     ru_2019 = {o.id for o in DS.officials_of("RU", on="2019-08-09", certain=True)}
     assert {"yuri-chaika", "nikolai-patrushev"} <= ru_2019
