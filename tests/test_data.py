@@ -519,3 +519,15 @@ def test_every_instrument_step_cites_its_evidence_and_is_in_the_coverage_report(
         for event in instrument.events:
             assert event.sources, (instrument.id, event.country, event.kind.value)
             assert not event.inferred or event.note, (instrument.id, event.country, event.kind.value)
+
+
+def test_the_coverage_report_lists_every_recorded_absence() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parents[1] / "docs" / "coverage.md").read_text(encoding="utf-8")
+    absences = [(a.country, m.id) for m in DS.meetings for a in m.absences]
+    paragraph = page[page.index("**Absences.**") : page.index("An absence is never counted")]
+    assert f"**Absences.** {len(absences)} absences are recorded" in paragraph
+    for country, meeting in absences:
+        listed = paragraph[paragraph.index(f"{country}: ") :].split(". ", 1)[0]
+        assert f"`{meeting}`" in listed, (country, meeting)
