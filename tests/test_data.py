@@ -5,11 +5,13 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 
 import scocoop
 from scocoop import Citation, MeetingMode, MembershipStatus, ParticipantStatus
 
 DS = scocoop.load()
+COVERAGE_PAGE = (Path(__file__).parents[1] / "docs" / "coverage.md").read_text(encoding="utf-8")
 BUNDLED_SOURCES = {
     "kazinform-2022-08-18-sco-interior-ministers",
     "kazinform-2019-08-09-central-asian-interior-ministers",
@@ -376,11 +378,8 @@ def test_terrorist_use_of_the_internet_finds_the_rats_council_documents_on_it() 
 
 
 def test_every_record_without_a_topic_is_listed_in_the_coverage_report() -> None:
-    from pathlib import Path
-
-    page = (Path(__file__).parents[1] / "docs" / "coverage.md").read_text(encoding="utf-8")
     untagged = [m.id for m in DS.meetings if not m.topics] + [c.id for c in DS.commitments if not c.topics]
-    assert [] == [i for i in untagged if f"`{i}`" not in page]
+    assert [] == [i for i in untagged if f"`{i}`" not in COVERAGE_PAGE]
 
 
 def test_no_state_recorded_absent_is_counted_as_taking_part() -> None:
@@ -496,37 +495,30 @@ def _coverage_line(instrument: scocoop.Instrument) -> str:
 
 
 def test_the_coverage_report_lists_each_instrument_as_the_data_has_it() -> None:
-    from pathlib import Path
-
-    page = (Path(__file__).parents[1] / "docs" / "coverage.md").read_text(encoding="utf-8")
     events = [e for i in DS.instruments for e in i.events]
     inferred = sum(e.inferred for e in events)
     assert (
         f"{len(DS.instruments)} instruments with {len(events)} recorded steps of states ({inferred} inferred)"
-        in page
+        in COVERAGE_PAGE
     )
     for instrument in DS.instruments:
-        assert _coverage_line(instrument) in page.splitlines()
+        assert _coverage_line(instrument) in COVERAGE_PAGE.splitlines()
 
 
 def test_every_instrument_step_cites_its_evidence_and_is_in_the_coverage_report() -> None:
-    from pathlib import Path
-
-    page = (Path(__file__).parents[1] / "docs" / "coverage.md").read_text(encoding="utf-8")
     assert DS.instruments
     for instrument in DS.instruments:
-        assert f"`{instrument.id}`" in page, instrument.id
+        assert f"`{instrument.id}`" in COVERAGE_PAGE, instrument.id
         for event in instrument.events:
             assert event.sources, (instrument.id, event.country, event.kind.value)
             assert not event.inferred or event.note, (instrument.id, event.country, event.kind.value)
 
 
 def test_the_coverage_report_lists_every_recorded_absence() -> None:
-    from pathlib import Path
-
-    page = (Path(__file__).parents[1] / "docs" / "coverage.md").read_text(encoding="utf-8")
     absences = [(a.country, m.id) for m in DS.meetings for a in m.absences]
-    paragraph = page[page.index("**Absences.**") : page.index("An absence is never counted")]
+    paragraph = COVERAGE_PAGE[
+        COVERAGE_PAGE.index("**Absences.**") : COVERAGE_PAGE.index("An absence is never counted")
+    ]
     assert f"**Absences.** {len(absences)} absences are recorded" in paragraph
     for country, meeting in absences:
         listed = paragraph[paragraph.index(f"{country}: ") :].split(". ", 1)[0]
