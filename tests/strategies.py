@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from hypothesis import strategies as st
@@ -337,11 +339,17 @@ def instruments(
     draw: st.DrawFn,
     source_ids: tuple[str, ...],
     org_ids: tuple[str, ...] = (),
-    meeting_ids: tuple[str, ...] = (),
+    meetings_by_id: Mapping[str, Meeting | None] = MappingProxyType({}),
     earlier: tuple[str, ...] = (),
     instrument_id: str | None = None,
 ) -> Instrument:
-    signed = draw(st.none() | partial_dates())
+    adopted_at = draw(st.none() | st.sampled_from(sorted(meetings_by_id))) if meetings_by_id else None
+    meeting = meetings_by_id.get(adopted_at or "")
+    # Adopted at a dated meeting, the instrument is signed on the meeting's date or undated.
+    if meeting is not None and meeting.date is not None:
+        signed = draw(st.none() | st.just(meeting.date))
+    else:
+        signed = draw(st.none() | partial_dates())
     first = signed.year + 1 if signed else 1990
     in_force = draw(st.none() | partial_dates(min_year=first, max_year=first + 10))
     states = draw(st.lists(countries, unique=True, max_size=3))
@@ -353,7 +361,7 @@ def instruments(
         original_title=draw(st.none() | unicode_names),
         organization=draw(st.none() | st.sampled_from(org_ids)) if org_ids else None,
         body=draw(st.none() | st.sampled_from(org_ids)) if org_ids else None,
-        adopted_at=draw(st.none() | st.sampled_from(meeting_ids)) if meeting_ids else None,
+        adopted_at=adopted_at,
         binding=draw(st.none() | st.booleans()),
         signed=signed,
         place=draw(st.none() | texts),
@@ -394,7 +402,7 @@ def datasets(draw: st.DrawFn, max_size: int = 4) -> Dataset:
     instrument_list: list[Instrument] = []
     for _ in range(draw(st.integers(0, max_size))):
         earlier = tuple(i.id for i in instrument_list)
-        instrument_list.append(draw(instruments(source_ids, org_ids, tuple(by_id), earlier, next(take))))
+        instrument_list.append(draw(instruments(source_ids, org_ids, by_id, earlier, next(take))))
     instrument_ids = tuple(i.id for i in instrument_list)
     commitment_list = [
         draw(commitments(source_ids, by_id, official_ids, next(take), instrument_ids=instrument_ids))
@@ -420,7 +428,7 @@ RECORD_STRATEGIES: dict[type, Any] = {
     Official: officials(("src-a",), ("org-a",)),
     Place: places,
     Absence: absences(("src-a",)),
-    Instrument: instruments(("src-a",), ("org-a",), ("meeting-a",), ("instrument-a",)),
+    Instrument: instruments(("src-a",), ("org-a",), {"meeting-a": None}, ("instrument-a",)),
     InstrumentEvent: st.builds(lambda es: es[0], instrument_events(("src-a",), "KZ", None).filter(bool)),
     Participant: participants(("org-a",), ("official-a",)),
     Meeting: meetings(("src-a",), ("org-a",), ("official-a",)),

@@ -479,7 +479,7 @@ def _coverage_line(instrument: scocoop.Instrument) -> str:
     in_force = f", in force from {instrument.entry_into_force}" if instrument.entry_into_force else ""
     if (
         instrument.kind.value in ("programme", "strategy", "concept")
-        and not instrument.binding
+        and instrument.binding is False
         and not instrument.events
     ):
         adopted = f"- `{instrument.id}` (adopted {instrument.signed}{in_force})"

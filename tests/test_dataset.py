@@ -18,6 +18,8 @@ from scocoop import (
     CommitmentStatus,
     DataError,
     Dataset,
+    Instrument,
+    InstrumentKind,
     InvalidDateError,
     Meeting,
     Membership,
@@ -261,6 +263,19 @@ def test_a_commitment_dated_outside_its_meeting_is_reported() -> None:
     assert found[0].startswith(
         "commitments[0].date: '2017' does not fall within the dates of meeting 'pg-14'"
     )
+
+
+def test_an_instrument_signed_outside_the_meeting_that_adopted_it_is_reported() -> None:
+    def instrument(signed: str) -> Instrument:
+        return Instrument(
+            id="pact", title="Pact", kind=InstrumentKind.AGREEMENT, adopted_at="pg-14", signed=P(signed)
+        )
+
+    assert rebuild(instruments=(instrument("2016-11-30"),)).instrument("pact").adopted_at == "pg-14"
+    found = problems(instruments=(instrument("2016-12-01"),))
+    assert found == [
+        "instruments[0].signed: '2016-12-01' does not fall within the dates of meeting 'pg-14' (2016-11-30)"
+    ]
 
 
 def test_overlapping_membership_periods_are_reported() -> None:

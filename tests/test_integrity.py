@@ -167,6 +167,9 @@ def _break(rule: str, given: dict[str, tuple[Any, ...]]) -> None:
             i for i, c in enumerate(commitments) if c.meeting and c.date and c.date.precision.value == "day"
         )
         _replace(given, "commitments", index, date="1900-01-01")
+    elif rule == "an instrument is signed within the meeting that adopted it":
+        index = next(i for i, x in enumerate(given["instruments"]) if x.adopted_at and x.signed)
+        _replace(given, "instruments", index, signed="1900-01-01")
     else:
         raise AssertionError(f"no fault for the rule {rule!r}")
 

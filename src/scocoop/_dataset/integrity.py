@@ -27,6 +27,7 @@ from typing import Any
 
 from attrs import frozen
 
+from scocoop._core.dates import PartialDate
 from scocoop._core.errors import Problem
 from scocoop._core.validators import show
 from scocoop._countries.codes import alpha2_codes
@@ -34,7 +35,6 @@ from scocoop._model.fields import shape_of, type_hints
 from scocoop._model.records import (
     COLLECTIONS,
     REFERENCES,
-    Commitment,
     Meeting,
     Organization,
     Reference,
@@ -349,18 +349,26 @@ def _commitments_within_meetings(given: Given) -> bool:
 def _commitments_outside_their_meetings(given: Given) -> Iterator[Problem]:
     meetings: dict[str, Meeting] = {m.id: m for _, m in _records(given, "meetings")}
     for where, commitment in _records(given, "commitments"):
-        yield from _outside(where, commitment, meetings.get(commitment.meeting or ""))
+        meeting = meetings.get(commitment.meeting or "")
+        yield from _outside(f"{where}.date", commitment.date, meeting)
 
 
-def _outside(where: str, commitment: Commitment, meeting: Meeting | None) -> Iterator[Problem]:
-    if meeting is None or meeting.date is None or commitment.date is None:
+def _instruments_outside_their_meetings(given: Given) -> Iterator[Problem]:
+    meetings: dict[str, Meeting] = {m.id: m for _, m in _records(given, "meetings")}
+    for where, instrument in _records(given, "instruments"):
+        meeting = meetings.get(instrument.adopted_at or "")
+        yield from _outside(f"{where}.signed", instrument.signed, meeting)
+
+
+def _outside(where: str, date: PartialDate | None, meeting: Meeting | None) -> Iterator[Problem]:
+    if meeting is None or meeting.date is None or date is None:
         return
     begins, ends = meeting_span(meeting)
-    if commitment.date.latest < begins or ends < commitment.date.earliest:
+    if date.latest < begins or ends < date.earliest:
         until = f"/{meeting.end_date}" if meeting.end_date else ""
         yield Problem(
-            f"{where}.date",
-            f"{str(commitment.date)!r} does not fall within the dates of meeting"
+            where,
+            f"{str(date)!r} does not fall within the dates of meeting"
             f" {show(meeting.id)} ({meeting.date}{until})",
         )
 
@@ -386,6 +394,10 @@ RULES: tuple[Rule, ...] = (
         "a commitment falls within its meeting's dates",
         _commitments_outside_their_meetings,
         _commitments_within_meetings,
+    ),
+    Rule(
+        "an instrument is signed within the meeting that adopted it",
+        _instruments_outside_their_meetings,
     ),
 )
 """Every rule between records, in the order they are checked."""
