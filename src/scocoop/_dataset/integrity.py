@@ -346,18 +346,14 @@ def _commitments_within_meetings(given: Given) -> bool:
     return True
 
 
-def _commitments_outside_their_meetings(given: Given) -> Iterator[Problem]:
+def _outside_their_meetings(
+    collection: str, date_field: str, meeting_field: str, given: Given
+) -> Iterator[Problem]:
+    """Every record of ``collection`` dated (``date_field``) outside the meeting ``meeting_field`` names."""
     meetings: dict[str, Meeting] = {m.id: m for _, m in _records(given, "meetings")}
-    for where, commitment in _records(given, "commitments"):
-        meeting = meetings.get(commitment.meeting or "")
-        yield from _outside(f"{where}.date", commitment.date, meeting)
-
-
-def _instruments_outside_their_meetings(given: Given) -> Iterator[Problem]:
-    meetings: dict[str, Meeting] = {m.id: m for _, m in _records(given, "meetings")}
-    for where, instrument in _records(given, "instruments"):
-        meeting = meetings.get(instrument.adopted_at or "")
-        yield from _outside(f"{where}.signed", instrument.signed, meeting)
+    for where, record in _records(given, collection):
+        meeting = meetings.get(getattr(record, meeting_field) or "")
+        yield from _outside(f"{where}.{date_field}", getattr(record, date_field), meeting)
 
 
 def _outside(where: str, date: PartialDate | None, meeting: Meeting | None) -> Iterator[Problem]:
@@ -392,12 +388,12 @@ RULES: tuple[Rule, ...] = (
     _cycle_rule("instruments", "replaces", "replaces itself"),
     Rule(
         "a commitment falls within its meeting's dates",
-        _commitments_outside_their_meetings,
+        functools.partial(_outside_their_meetings, "commitments", "date", "meeting"),
         _commitments_within_meetings,
     ),
     Rule(
         "an instrument is signed within the meeting that adopted it",
-        _instruments_outside_their_meetings,
+        functools.partial(_outside_their_meetings, "instruments", "signed", "adopted_at"),
     ),
 )
 """Every rule between records, in the order they are checked."""
