@@ -56,6 +56,56 @@ def test_csv_and_jsonl_output() -> None:
     assert ['"CN"', '"KG"', '"KZ"', '"RU"', '"TJ"', '"UZ"'] == lines
 
 
+def test_instruments_listed_by_organization_topic_or_in_force_for_a_state() -> None:
+    ids = [
+        r["id"]
+        for r in csv.DictReader(
+            io.StringIO(run("instruments", "--organization", "CSTO", "--format", "csv").stdout)
+        )
+    ]
+    ds = scocoop.load()
+    assert "csto-charter-2002" in ids
+    assert sorted(ids) == sorted(i.id for i in ds.instruments if i.organization == "csto")
+    found = json.loads(
+        run(
+            "instruments",
+            "--in-force-for",
+            "KZ",
+            "--on",
+            "2015-01-01",
+            "--topic",
+            "terrorism",
+            "--format",
+            "json",
+        ).stdout
+    )
+    expected = [i.id for i in scocoop.instruments_in_force("Kazakhstan", on="2015-01-01", topic="terrorism")]
+    assert expected == [i["id"] for i in found]
+    assert "sco-convention-against-terrorism-2009" in expected
+    refused = run("instruments", "--on", "2015")
+    assert (2, "") == (refused.returncode, refused.stdout)
+    assert "--on needs --in-force-for" in refused.stderr
+
+
+def test_parties_show_every_member_with_its_stage_and_unknowns_as_not_known() -> None:
+    result = run("parties", "SCO Convention on Countering Extremism", "--on", "2020-12-31", "--format", "csv")
+    assert 0 == result.returncode, result.stderr
+    stages = {r["country"]: r["stage"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    # The eight members then, each with a stage; Belarus has a later step, so "not yet".
+    assert {"CN", "IN", "KG", "KZ", "PK", "RU", "TJ", "UZ", "BY"} <= set(stages)
+    assert "in_force" == stages["RU"]
+    assert "consented" == stages["CN"]
+    assert "not_known" == stages["KG"]
+    assert "not_yet" == stages["BY"]
+    for code, value in stages.items():
+        assert (
+            scocoop.stage_of("sco-convention-countering-extremism-2017", code, on="2020-12-31").value == value
+        )
+    missing = run("parties", "no such treaty")
+    assert (1, "") == (missing.returncode, missing.stdout)
+    assert "no instrument 'no such treaty'" in missing.stderr
+
+
 def test_filters_combine() -> None:
     result = run("meetings", "--organization", "SCO", "--from", "2018", "--to", "2022-07", "--format", "json")
     of_sco = {m.id for m in scocoop.meetings_of("SCO")}

@@ -23,7 +23,14 @@ from scocoop._countries.codes import CountryCodes, country_codes, country_name, 
 from scocoop._dataset.dataset import Dataset
 from scocoop._dataset.display import SUMMARY_COLUMNS, summary
 from scocoop._io.jsonfile import bundled_data_version, load
-from scocoop._model.records import Commitment, Meeting, Official, commitment_order
+from scocoop._model.records import (
+    Commitment,
+    Instrument,
+    Meeting,
+    Official,
+    commitment_order,
+    instrument_order,
+)
 from scocoop._model.topics import topics
 from scocoop._views.changes import changes
 from scocoop._views.export import FORMATS, export
@@ -79,6 +86,39 @@ def _initiatives(ds: Dataset, args: argparse.Namespace) -> str:
         code = to_country_code(args.country)
         found = [c for c in found if code in c.parties]
     return _emit([summary(c) for c in found], found, args.format, SUMMARY_COLUMNS[Commitment])
+
+
+def _instruments(ds: Dataset, args: argparse.Namespace) -> str:
+    found: Sequence[Instrument]
+    if args.in_force_for:
+        found = ds.instruments_in_force(args.in_force_for, on=args.on, topic=args.topic)
+    elif args.topic:
+        found = ds.instruments_on(args.topic)
+    else:
+        found = sorted(ds.instruments, key=instrument_order)
+    if args.organization:
+        bodies = set(ds.bodies_of(args.organization))
+        found = [i for i in found if i.organization in bodies or i.body in bodies]
+    return _emit([summary(i) for i in found], found, args.format, SUMMARY_COLUMNS[Instrument])
+
+
+def _parties(ds: Dataset, args: argparse.Namespace) -> str:
+    # Every state with a recorded step, and every member of the organization on the day, with its
+    # stage: a member with no step is "not known", never left out or counted as "no".
+    record = ds.instrument(ds.resolve_instrument(args.instrument))
+    countries = {e.country for e in record.events}
+    if record.organization is not None:
+        countries |= set(ds.members_of(record.organization, on=args.on))
+    rows = [
+        {
+            "country": code,
+            "name": country_name(code),
+            "stage": ds.stage_of(record.id, code, on=args.on).value,
+            "steps": str(sum(e.country == code for e in record.events)),
+        }
+        for code in sorted(countries)
+    ]
+    return _emit(rows, rows, args.format, ("country", "name", "stage", "steps"))
 
 
 def _members(ds: Dataset, args: argparse.Namespace) -> str:
@@ -338,6 +378,15 @@ EXAMPLES = {
         "scocoop initiatives --topic 'cyber terrorism'",
         "scocoop initiatives --country KZ --format json",
     ),
+    "instruments": (
+        "scocoop instruments --organization CSTO",
+        "scocoop instruments --topic terrorism --format csv",
+        "scocoop instruments --in-force-for Kazakhstan --on 2015-01-01",
+    ),
+    "parties": (
+        "scocoop parties sco-convention-against-terrorism-2009 --on 2013-01-01",
+        "scocoop parties 'SCO Convention on Countering Extremism' --format csv",
+    ),
     "members": ("scocoop members SCO --on 2016-11-30", "scocoop members SCO --on 2020 --status observer"),
     "officials": (
         "scocoop officials --country KG",
@@ -442,6 +491,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--topic", type=_given, help="a topic, with narrower topics")
     p.add_argument("--country", type=_given, help="a party to the commitment")
 
+    _instrument_commands(command)
+
     p = command("members", "List the countries with a standing in an organization.", _members)
     p.add_argument("organization", type=_given, help="id, name or abbreviation")
     p.add_argument("--on", type=_given, metavar="DATE", help="as of this date")
@@ -507,6 +558,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _instrument_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The commands on treaties and programmes: instruments, parties."""
+    p = command(
+        "instruments", "List treaties, agreements and programmes, by the day they were signed.", _instruments
+    )
+    p.add_argument("--organization", type=_given, help="the organization or body (id, name or abbreviation)")
+    p.add_argument("--topic", type=_given, help="a topic, with narrower topics")
+    p.add_argument(
+        "--in-force-for", type=_given, metavar="COUNTRY", help="only those in force for this state"
+    )
+    p.add_argument("--on", type=_given, metavar="DATE", help="with --in-force-for: on this date")
+
+    p = command(
+        "parties",
+        "Each state's stage under an instrument: not known, not yet, not signed, signed, consented, "
+        "in force, suspended or withdrawn.",
+        _parties,
+    )
+    p.add_argument("instrument", type=_given, help="id, English title or original title")
+    p.add_argument("--on", type=_given, metavar="DATE", help="as of this date (default: the latest record)")
+
+
 def _reference_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The commands that read no dataset or compare data files: changes, cite, completion."""
     p = command(
@@ -535,6 +608,7 @@ _NEEDS = {
     # (command, option given, option it needs)
     ("meetings", "status", "country"),
     ("officials", "certain", "on"),
+    ("instruments", "on", "in_force_for"),
 }
 
 
@@ -550,7 +624,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     for command, given, needed in _NEEDS:
         if args.command == command and getattr(args, given) and not getattr(args, needed):
-            parser.error(f"{command}: --{given} needs --{needed}")
+            parser.error(f"{command}: --{given.replace('_', '-')} needs --{needed.replace('_', '-')}")
     try:
         path = getattr(args, "path", None) or args.data
         dataset = load(path) if args.needs_data else None
