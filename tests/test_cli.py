@@ -402,9 +402,24 @@ def test_commands_without_data_do_not_read_it(argv: list[str]) -> None:
     assert 9 == subprocess.run([sys.executable, "-c", reading], capture_output=True, check=False).returncode
 
 
+def _documented_commands() -> list[str]:
+    """Every ``scocoop`` command shown in a shell block of the README or the docs."""
+    import re
+
+    root = Path(__file__).parent.parent
+    found = []
+    for path in sorted([root / "README.md", *(root / "docs").glob("*.md")]):
+        for block in re.findall(r"```sh\n(.*?)```", path.read_text(encoding="utf-8"), re.DOTALL):
+            for line in block.splitlines():
+                command = line.split("&&")[-1].strip()
+                if command.startswith("scocoop "):
+                    found.append(command)
+    return found
+
+
 @pytest.mark.parametrize(
     "example",
-    [e for _, examples in sorted(EXAMPLES.items()) for e in examples],
+    [e for _, examples in sorted(EXAMPLES.items()) for e in examples] + _documented_commands(),
 )
 def test_every_documented_example_succeeds_with_nothing_on_standard_error(
     example: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -415,6 +430,7 @@ def test_every_documented_example_succeeds_with_nothing_on_standard_error(
 
     monkeypatch.chdir(tmp_path)
     scocoop.dump(scocoop.load(), tmp_path / "mydata.json")
+    scocoop.dump(scocoop.load(), tmp_path / "my-data.json")
     words = shlex.split(example.split(">", 1)[0])
     assert "scocoop" == words[0]
     status = main(words[1:])
