@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -404,8 +405,6 @@ def test_commands_without_data_do_not_read_it(argv: list[str]) -> None:
 
 def _documented_commands() -> list[str]:
     """Every ``scocoop`` command shown in a shell block of the README or the docs."""
-    import re
-
     root = Path(__file__).parent.parent
     found = []
     for path in sorted([root / "README.md", *(root / "docs").glob("*.md")]):
