@@ -107,6 +107,19 @@ def test_parties_show_every_member_with_its_stage_and_unknowns_as_not_known() ->
     assert "no instrument 'no such treaty'" in missing.stderr
 
 
+def test_parties_without_a_day_list_the_members_from_signature_to_today() -> None:
+    # Georgia left the CIS in 2009 and Turkmenistan has been an associate member since 2005, so neither
+    # belongs in the list for a 2015 agreement; a member without a step stays in it as "not known".
+    result = run("parties", "cis-agreement-joint-investigative-groups-2015", "--format", "csv")
+    assert 0 == result.returncode, result.stderr
+    stages = {r["country"]: r["stage"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert not {"GE", "TM"} & set(stages)
+    assert "not_known" == stages["AZ"]
+    assert "signed" == stages["AM"]
+    older = run("parties", "cis-agreement-drug-trafficking-2000", "--format", "csv")
+    assert "GE" in {r["country"] for r in csv.DictReader(io.StringIO(older.stdout))}
+
+
 def test_filters_combine() -> None:
     result = run("meetings", "--organization", "SCO", "--from", "2018", "--to", "2022-07", "--format", "json")
     of_sco = {m.id for m in scocoop.meetings_of("SCO")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import io
 import json
 import os
@@ -103,12 +104,19 @@ def _instruments(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _parties(ds: Dataset, args: argparse.Namespace) -> str:
-    # Every state with a recorded step, and every member of the organization on the day, with its
-    # stage: a member with no step is "not known", never left out or counted as "no".
+    # Every state with a recorded step, and every member of the organization on the day (without a
+    # day: on the day of signature or today), with its stage: a member with no step is "not known",
+    # never left out or counted as "no".
     record = ds.instrument(ds.resolve_instrument(args.instrument))
     countries = {e.country for e in record.events}
     if record.organization is not None:
-        countries |= set(ds.members_of(record.organization, on=args.on))
+        days = (
+            [args.on]
+            if args.on is not None
+            else [record.signed, datetime.datetime.now(datetime.timezone.utc).date()]
+        )
+        for day in days:
+            countries |= set(ds.members_of(record.organization, on=day))
     rows = [
         {
             "country": code,
@@ -577,7 +585,12 @@ def _instrument_commands(command: Callable[..., argparse.ArgumentParser]) -> Non
         _parties,
     )
     p.add_argument("instrument", type=_given, help="id, English title or original title")
-    p.add_argument("--on", type=_given, metavar="DATE", help="as of this date (default: the latest record)")
+    p.add_argument(
+        "--on",
+        type=_given,
+        metavar="DATE",
+        help="as of this date (default: the latest record; members on the day of signature and today)",
+    )
 
 
 def _reference_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
