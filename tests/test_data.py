@@ -485,13 +485,14 @@ def _coverage_line(instrument: scocoop.Instrument) -> str:
         adopted = f"- `{instrument.id}` (adopted {instrument.signed}{in_force})"
         return f"{adopted}: a programme adopted by decision; no state's steps apply."
     have = sorted({e.country for e in instrument.events})
-    members = DS.members_of(instrument.organization, on=instrument.signed) if instrument.organization else ()
+    # Without a recorded signature date, the members when it entered into force.
+    day = instrument.signed or instrument.entry_into_force
+    members = DS.members_of(instrument.organization, on=day) if instrument.organization else ()
     missing = [c for c in sorted(members) if c not in have]
     tail = f"not found for {', '.join(missing)}." if missing else "every member then has some."
     recorded = ", ".join(have) if have else "no state"
-    return (
-        f"- `{instrument.id}` (signed {instrument.signed}{in_force}): steps recorded for {recorded}; {tail}"
-    )
+    signed = f"signed {instrument.signed}" if instrument.signed else "date of signature not recorded"
+    return f"- `{instrument.id}` ({signed}{in_force}): steps recorded for {recorded}; {tail}"
 
 
 def test_the_coverage_report_lists_each_instrument_as_the_data_has_it() -> None:
