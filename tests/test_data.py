@@ -524,3 +524,26 @@ def test_the_coverage_report_lists_every_recorded_absence() -> None:
     for country, meeting in absences:
         listed = paragraph[paragraph.index(f"{country}: ") :].split(". ", 1)[0]
         assert f"`{meeting}`" in listed, (country, meeting)
+
+
+def test_every_signature_is_by_a_state_with_a_standing_in_the_organization_that_day() -> None:
+    signing = [
+        (i.id, i.organization, e.country, e.date)
+        for i in DS.instruments
+        # The memoranda of obligations are signed by candidates before they join.
+        if i.kind.value != "memorandum"
+        for e in i.events
+        if e.kind.value in ("signature", "non_signature")
+    ]
+    assert signing
+    outside = [
+        (instrument, country, str(day))
+        for instrument, organization, country, day in signing
+        if organization is not None
+        and day is not None
+        and not any(
+            m.country == country and m.in_effect(day.earliest, day.latest)
+            for m in DS.organization(organization).memberships
+        )
+    ]
+    assert [] == outside
