@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -118,6 +119,35 @@ def test_parties_without_a_day_list_the_members_from_signature_to_today() -> Non
     assert "signed" == stages["AM"]
     older = run("parties", "cis-agreement-drug-trafficking-2000", "--format", "csv")
     assert "GE" in {r["country"] for r in csv.DictReader(io.StringIO(older.stdout))}
+
+
+def test_parties_of_an_instrument_without_any_date_list_todays_members_only(tmp_path: Path) -> None:
+    # Without a date of signature or of entry into force, the members to list are today's, not every
+    # state that was ever a member: Georgia left the CIS in 2009.
+    ds = scocoop.load()
+    undated = scocoop.Instrument(
+        id="cis-undated-agreement",
+        title="An undated CIS agreement",
+        kind="agreement",
+        organization="cis",
+        sources=ds.instrument("cis-agreement-joint-investigative-groups-2015").sources,
+    )
+    path = tmp_path / "undated.json"
+    scocoop.dump(
+        scocoop.Dataset(
+            data_version=ds.data_version,
+            sources=ds.sources,
+            organizations=ds.organizations,
+            instruments=[undated],
+        ),
+        path,
+    )
+    result = run("parties", "cis-undated-agreement", "--data", str(path), "--format", "csv")
+    assert 0 == result.returncode, result.stderr
+    stages = {r["country"]: r["stage"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert set(ds.members_of("cis", on=datetime.datetime.now(datetime.timezone.utc).date())) == set(stages)
+    assert "GE" not in stages
+    assert {"not_known"} == set(stages.values())
 
 
 def test_filters_combine() -> None:

@@ -105,18 +105,16 @@ def _instruments(ds: Dataset, args: argparse.Namespace) -> str:
 
 def _parties(ds: Dataset, args: argparse.Namespace) -> str:
     # Every state with a recorded step, and every member of the organization on the day (without a
-    # day: on the day of signature or today), with its stage: a member with no step is "not known",
-    # never left out or counted as "no".
+    # day: on the day of signature, or of entry into force where no signature date is recorded, and
+    # today), with its stage: a member with no step is "not known", never left out or counted as "no".
     record = ds.instrument(ds.resolve_instrument(args.instrument))
     countries = {e.country for e in record.events}
     if record.organization is not None:
-        days = (
-            [args.on]
-            if args.on is not None
-            else [record.signed, datetime.datetime.now(datetime.timezone.utc).date()]
-        )
+        today = datetime.datetime.now(datetime.timezone.utc).date()
+        days = [args.on] if args.on is not None else [record.signed or record.entry_into_force, today]
         for day in days:
-            countries |= set(ds.members_of(record.organization, on=day))
+            if day is not None:
+                countries |= set(ds.members_of(record.organization, on=day))
     rows = [
         {
             "country": code,
