@@ -266,3 +266,13 @@ def test_a_network_is_limited_to_an_organization_and_a_period(bundled: Dataset) 
     assert all(bundled.meeting(i).organization == "sco-rats-council" for i in ids)
     assert all(bundled.meeting(i).date.earliest.year in range(2015, 2020) for i in ids)  # type: ignore[union-attr]
     assert "AM" not in rats
+
+
+def test_a_states_events_become_a_frame_with_the_event_tables_columns(bundled: Dataset) -> None:
+    steps = bundled.events_of("sco-convention-against-terrorism-2009", "KZ")
+    frame = steps.to_pandas()
+    assert len(steps) == len(frame)
+    assert "instrument" not in frame.columns
+    assert list(frame["kind"]) == [e.kind.value for e in steps]
+    assert frame["date"].is_monotonic_increasing
+    assert str(frame["inferred"].dtype) == "boolean"

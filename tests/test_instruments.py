@@ -102,6 +102,39 @@ def test_instruments_in_force_for_a_state_by_date_and_topic() -> None:
     assert [] == list(DS.instruments_in_force("KZ", topic="drug trafficking"))
 
 
+def test_a_states_events_come_in_the_order_they_happened_whatever_order_they_were_recorded_in() -> None:
+    recorded = Instrument(
+        id="agreement",
+        title="Agreement",
+        kind="agreement",
+        signed=P("2001"),
+        events=[
+            event("KZ", "entry_into_force", "2003-02-01"),
+            event("KZ", "deposit", no_later_than=P("2002-06")),
+            event("KZ", "reservation"),
+            event("RU", "signature", "2001-03-01"),
+            event("KZ", "domestic_act", "2002-05"),
+            event("KZ", "signature", "2001"),
+        ],
+    )
+    ds = Dataset(instruments=[recorded])
+    steps = ds.events_of("Agreement", "Kazakhstan")
+    assert ["signature", "domestic_act", "deposit", "entry_into_force", "reservation"] == [
+        e.kind.value for e in steps
+    ]
+    assert {"KZ"} == {e.country for e in steps}
+    assert () == ds.events_of("agreement", "CN")
+    with pytest.raises(scocoop.UnknownCountryError):
+        ds.events_of("agreement", "Atlantis")
+
+
+def test_a_states_events_show_as_a_table_with_their_bounds() -> None:
+    steps = DS.events_of("convention", "TJ")
+    html = steps._repr_html_()
+    assert "<td>by 2011-03-31</td>" in html
+    assert "<th>act</th>" in html
+
+
 def test_an_instrument_is_found_by_its_titles_in_any_case() -> None:
     assert "convention" == DS.resolve_instrument("CONVENTION AGAINST TERRORISM")
     assert "convention" == DS.resolve_instrument("конвенция против терроризма")

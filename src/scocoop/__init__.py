@@ -78,6 +78,7 @@ if _TYPE_CHECKING:
     from scocoop._model.topics import Topic, Vocabulary, topics
     from scocoop._queries import (
         absences_of,
+        events_of,
         find_meetings,
         holders_of,
         initiatives_on,
@@ -171,6 +172,7 @@ __all__ = [
     "dump",
     "dumps",
     "dyad_year",
+    "events_of",
     "export",
     "find_meetings",
     "holders_of",
@@ -274,6 +276,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "_views.panels": ("country_year", "dyad_year"),
     "_queries": (
         "absences_of",
+        "events_of",
         "find_meetings",
         "holders_of",
         "initiatives_on",

@@ -19,6 +19,7 @@ from scocoop._io.jsonfile import load
 
 __all__ = [
     "absences_of",
+    "events_of",
     "find_meetings",
     "holders_of",
     "initiatives_on",
@@ -59,6 +60,7 @@ def _on_the_bundled_data(method: Callable[Concatenate[Dataset, P], R]) -> Callab
 
 
 absences_of = _on_the_bundled_data(Dataset.absences_of)
+events_of = _on_the_bundled_data(Dataset.events_of)
 find_meetings = _on_the_bundled_data(Dataset.find_meetings)
 holders_of = _on_the_bundled_data(Dataset.holders_of)
 initiatives_on = _on_the_bundled_data(Dataset.initiatives_on)

@@ -41,13 +41,14 @@ from scocoop._countries.codes import to_country_code
 from scocoop._dataset.indexes import NONE, Index, fold
 from scocoop._dataset.integrity import problems
 from scocoop._dataset.results import Results
-from scocoop._model.instruments import PARTY_STAGES, PartyStage, stage
+from scocoop._model.instruments import PARTY_STAGES, PartyStage, in_date_order, stage
 from scocoop._model.records import (
     COLLECTIONS,
     Citation,
     Commitment,
     DateKey,
     Instrument,
+    InstrumentEvent,
     Meeting,
     MembershipStatus,
     Official,
@@ -289,6 +290,22 @@ class Dataset:
         record = self.instrument(self.resolve_instrument(instrument))
         by = _last_day(on)
         return stage(record, to_country_code(country), by)
+
+    def events_of(self, instrument: str, country: str) -> Results[InstrumentEvent]:
+        """A state's recorded events under an instrument, in the order they happened.
+
+        A dated event comes at the first day its date can mean; one known
+        only to have happened by a day (``no_later_than``) at that day; an
+        undated one last.  An empty answer means that no event of the state
+        is recorded (its stage is "not known"), not that it took no step.
+
+        Raises:
+            UnknownIdError: The instrument is not recognised.
+            UnknownCountryError: The country is not recognised.
+        """
+        record = self.instrument(self.resolve_instrument(instrument))
+        code = to_country_code(country)
+        return Results(in_date_order(e for e in record.events if e.country == code))
 
     def parties_to(
         self, instrument: str, on: DateLike | None = None, status: PartyStage | str = PartyStage.IN_FORCE

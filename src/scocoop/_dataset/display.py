@@ -21,6 +21,7 @@ from scocoop._model.records import (
     Citation,
     Commitment,
     Instrument,
+    InstrumentEvent,
     Meeting,
     Official,
     Organization,
@@ -92,9 +93,11 @@ def summary(record: Record) -> Row:
     raise TypeError(f"not a record: {show(record)}")
 
 
-def _row(item: Any) -> Row:
+def _row(item: Any) -> Row:  # noqa: PLR0911 - one return per kind of item
     if isinstance(item, str) and is_country_code(item):
         return {"country": item, "name": country_name(item)}
+    if isinstance(item, InstrumentEvent):
+        return _event_row(item)
     if isinstance(item, (Meeting, Commitment, Official, Organization, Source, Instrument)):
         return summary(item)
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Citation):
@@ -106,6 +109,19 @@ def _row(item: Any) -> Row:
     if attrs.has(type(item)):
         return {name: _cell(value) for name, value in attrs.asdict(item, recurse=False).items()}
     return {"value": str(item)}
+
+
+def _event_row(event: InstrumentEvent) -> Row:
+    date = str(event.date) if event.date else ""
+    if event.no_later_than is not None:
+        date = f"by {event.no_later_than}"
+    return {
+        "country": event.country,
+        "kind": event.kind.value,
+        "date": date,
+        "act": event.act or "",
+        "inferred": "yes" if event.inferred else "",
+    }
 
 
 def _citation_row(citation: Citation, source: Source) -> Row:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterable
 
 from scocoop._model.records import EventKind, Instrument, InstrumentEvent
 
-__all__ = ["PARTY_STAGES", "PartyStage", "stage"]
+__all__ = ["PARTY_STAGES", "PartyStage", "in_date_order", "stage"]
 
 
 class PartyStage(enum.Enum):
@@ -75,6 +76,24 @@ def _known_later(event: InstrumentEvent, by: datetime.date | None) -> bool:
 
 def _day(event: InstrumentEvent) -> datetime.date:
     return event.date.earliest if event.date is not None else datetime.date.min
+
+
+def _order_day(event: InstrumentEvent) -> datetime.date:
+    if event.date is not None:
+        return event.date.earliest
+    if event.no_later_than is not None:
+        return event.no_later_than.latest
+    return datetime.date.max
+
+
+def in_date_order(events: Iterable[InstrumentEvent]) -> list[InstrumentEvent]:
+    """``events`` in the order they happened, as far as their dates tell.
+
+    A dated event comes at the first day its date can mean; one known only
+    to have happened by a day (``no_later_than``) at that day; an undated
+    one last.  Events on the same day keep the order they were recorded in.
+    """
+    return sorted(events, key=_order_day)
 
 
 _BREAKS = frozenset({EventKind.WITHDRAWAL, EventKind.SUSPENSION, EventKind.REVOCATION})

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from scocoop._core.dates import PartialDate
 from scocoop._core.extras import require
 from scocoop._countries.codes import country_name
+from scocoop._model.records import InstrumentEvent
 from scocoop._views.tables import TABLE_OF, TABLES, Table, Value, rows
 
 if TYPE_CHECKING:
@@ -16,6 +19,16 @@ if TYPE_CHECKING:
     from scocoop._dataset.dataset import Dataset
 
 __all__ = ["results_frame", "to_pandas"]
+
+
+def _events_table() -> Table:
+    # A state's events without the instrument they belong to: the columns of
+    # ``instrument_events`` less its key, which names the instrument and the place in its list.
+    table = next(t for t in TABLES if t.source == ("instruments", "events"))
+    return attrs.evolve(table, columns=tuple(c for c in table.columns if c.name not in table.key))
+
+
+_TABLE_OF_RESULTS: dict[type, Table] = {**TABLE_OF, InstrumentEvent: _events_table()}
 
 _DTYPES = {"string": "string", "integer": "Int64", "boolean": "boolean"}
 
@@ -76,9 +89,9 @@ def results_frame(results: Sequence[Any]) -> pandas.DataFrame:
             {"country": pd.array(list(results), dtype="string"), "name": [country_name(c) for c in results]}
         ).astype({"name": "string"})
         return frame
-    if len(kinds) > 1 or next(iter(kinds)) not in TABLE_OF:
+    table = _TABLE_OF_RESULTS.get(next(iter(kinds))) if len(kinds) == 1 else None
+    if table is None:
         names = ", ".join(sorted(k.__name__ for k in kinds))
         raise TypeError(f"a DataFrame needs results of one kind of record, got {names}")
-    table = TABLE_OF[next(iter(kinds))]
     frame = _frame(pd, np, table, [table.row(item) for item in results])
     return frame
