@@ -108,6 +108,26 @@ def test_parties_show_every_member_with_its_stage_and_unknowns_as_not_known() ->
     assert "no instrument 'no such treaty'" in missing.stderr
 
 
+def test_events_give_each_states_steps_in_date_order_and_one_states_on_request() -> None:
+    instrument = "sco-convention-against-terrorism-2009"
+    result = run("events", instrument, "--format", "csv")
+    assert 0 == result.returncode, result.stderr
+    found = list(csv.DictReader(io.StringIO(result.stdout)))
+    expected = [
+        (e.country, e.kind.value)
+        for c in sorted({e.country for e in scocoop.load().instrument(instrument).events})
+        for e in scocoop.events_of(instrument, c)
+    ]
+    assert expected == [(r["country"], r["kind"]) for r in found]
+    one = run("events", instrument, "--country", "Kazakhstan", "--format", "json")
+    kinds = [e["kind"] for e in json.loads(one.stdout)]
+    assert ["signature", "domestic_act", "domestic_act", "entry_into_force"] == kinds
+    none = run("events", instrument, "--country", "IN", "--format", "csv")
+    assert (0, "country,kind,date,act,inferred\n") == (none.returncode, none.stdout)
+    unknown = run("events", instrument, "--country", "Atlantis")
+    assert (1, "") == (unknown.returncode, unknown.stdout)
+
+
 def test_parties_without_a_day_list_the_members_from_signature_to_today() -> None:
     # Georgia left the CIS in 2009 and Turkmenistan has been an associate member since 2005, so neither
     # belongs in the list for a 2015 agreement; a member without a step stays in it as "not known".

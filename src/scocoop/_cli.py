@@ -22,7 +22,7 @@ from scocoop._core.errors import DataError, ScocoopError, UnknownIdError, printa
 from scocoop._core.render import text_table
 from scocoop._countries.codes import CountryCodes, country_codes, country_name, to_country_code
 from scocoop._dataset.dataset import Dataset
-from scocoop._dataset.display import SUMMARY_COLUMNS, summary
+from scocoop._dataset.display import SUMMARY_COLUMNS, rows_of, summary
 from scocoop._io.jsonfile import bundled_data_version, load
 from scocoop._model.records import (
     Commitment,
@@ -125,6 +125,14 @@ def _parties(ds: Dataset, args: argparse.Namespace) -> str:
         for code in sorted(countries)
     ]
     return _emit(rows, rows, args.format, ("country", "name", "stage", "steps"))
+
+
+def _events(ds: Dataset, args: argparse.Namespace) -> str:
+    # One state's events, or every state's, by country: each state's in the order they happened.
+    record = ds.instrument(ds.resolve_instrument(args.instrument))
+    countries = [args.country] if args.country else sorted({e.country for e in record.events})
+    found = [e for c in countries for e in ds.events_of(record.id, c)]
+    return _emit(rows_of(found), found, args.format, ("country", "kind", "date", "act", "inferred"))
 
 
 def _members(ds: Dataset, args: argparse.Namespace) -> str:
@@ -393,6 +401,10 @@ EXAMPLES = {
         "scocoop parties sco-convention-against-terrorism-2009 --on 2013-01-01",
         "scocoop parties 'SCO Convention on Countering Extremism' --format csv",
     ),
+    "events": (
+        "scocoop events sco-convention-against-terrorism-2009 --country Kazakhstan",
+        "scocoop events 'Charter of the Shanghai Cooperation Organization' --format csv",
+    ),
     "members": ("scocoop members SCO --on 2016-11-30", "scocoop members SCO --on 2020 --status observer"),
     "officials": (
         "scocoop officials --country KG",
@@ -565,7 +577,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _instrument_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    """The commands on treaties and programmes: instruments, parties."""
+    """The commands on treaties and programmes: instruments, parties, events."""
     p = command(
         "instruments", "List treaties, agreements and programmes, by the day they were signed.", _instruments
     )
@@ -589,6 +601,15 @@ def _instrument_commands(command: Callable[..., argparse.ArgumentParser]) -> Non
         metavar="DATE",
         help="as of this date (default: the latest record; members on the day of signature and today)",
     )
+
+    p = command(
+        "events",
+        "Each state's recorded events under an instrument (signature, consent, entry into force, "
+        "withdrawal...), in the order they happened.",
+        _events,
+    )
+    p.add_argument("instrument", type=_given, help="id, English title or original title")
+    p.add_argument("--country", type=_given, help="only this state's events (code or name)")
 
 
 def _reference_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
