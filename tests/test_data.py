@@ -466,6 +466,14 @@ def test_one_spelling_per_city_and_no_venue_in_a_city_name() -> None:
 def test_one_name_per_publisher() -> None:
     import re
 
+    # A qualifier follows the name in parentheses ("Xinhua (Russian)"), never after a comma.
+    qualified_after_comma = [
+        s.publisher
+        for s in DS.sources
+        if s.publisher
+        and re.search(r", (citing|relaying|reposting|reprinting|from) ", s.publisher.split(" (")[0])
+    ]
+    assert [] == qualified_after_comma
     names: dict[str, set[str]] = {}
     for s in DS.sources:
         if s.publisher:
