@@ -97,7 +97,8 @@ def test_parties_show_every_member_with_its_stage_and_unknowns_as_not_known() ->
     assert {"CN", "IN", "KG", "KZ", "PK", "RU", "TJ", "UZ", "BY"} <= set(stages)
     assert "in_force" == stages["RU"]
     assert "consented" == stages["CN"]
-    assert "not_known" == stages["KG"]
+    assert "signed" == stages["KG"]
+    assert "not_known" == stages["IN"]
     assert "not_yet" == stages["BY"]
     for code, value in stages.items():
         assert (
