@@ -98,12 +98,16 @@ def test_parties_show_every_member_with_its_stage_and_unknowns_as_not_known() ->
     assert "in_force" == stages["RU"]
     assert "consented" == stages["CN"]
     assert "signed" == stages["KG"]
-    assert "not_known" == stages["IN"]
+    assert "not_signed" == stages["IN"]
     assert "not_yet" == stages["BY"]
     for code, value in stages.items():
         assert (
             scocoop.stage_of("sco-convention-countering-extremism-2017", code, on="2020-12-31").value == value
         )
+    # No step of India's is recorded under the 2009 convention: "not known", not "no".
+    other = run("parties", "SCO Convention against Terrorism", "--on", "2020-12-31", "--format", "csv")
+    assert 0 == other.returncode, other.stderr
+    assert "not_known" == {r["country"]: r["stage"] for r in csv.DictReader(io.StringIO(other.stdout))}["IN"]
     missing = run("parties", "no such treaty")
     assert (1, "") == (missing.returncode, missing.stdout)
     assert "no instrument 'no such treaty'" in missing.stderr
